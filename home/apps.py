@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """Editorial pages, shared blocks, snippets and site settings."""
+
+    name = "home"
+    verbose_name = "Site content"
+    default_auto_field = "django.db.models.BigAutoField"

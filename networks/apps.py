@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NetworksConfig(AppConfig):
+    """Regional co-production networks: pages, co-chairs, membership, updates and meetings."""
+
+    name = "networks"
+    verbose_name = "Networks"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Network models arrive with the networks issue."""

@@ -1,0 +1,213 @@
+"""Browser journeys: one demo site, one Chromium, one screenshot folder per test session.
+
+The site runs as a real server process (`manage.py runserver`, test settings) on a free
+127.0.0.1 port against its own SQLite file built with `migrate` and `load_demo`, so the
+journeys see exactly what a visitor to `make run` would. Debian's Chromium is driven by
+Playwright; no browser is ever downloaded.
+"""
+
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+DEMO_PASSWORD = "voices-demo-2026"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveSite:
+    """The running demo site and a read-only view of its database (for emailed codes)."""
+
+    def __init__(self, url, db_path):
+        self.url = url
+        self.db_path = db_path
+
+    def __call__(self, path="/"):
+        return self.url + path
+
+    def query(self, sql, params=()):
+        with sqlite3.connect(self.db_path) as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def last_email_to(self, address):
+        rows = self.query(
+            "SELECT subject, message FROM post_office_email "
+            'WHERE lower("to") LIKE ? ORDER BY id DESC LIMIT 1',
+            (f"%{address.lower()}%",),
+        )
+        return rows[0] if rows else None
+
+    def login_code_for(self, address):
+        email = self.last_email_to(address)
+        assert email, f"no email to {address} in the outbox"
+        match = re.search(r"\b([A-Z0-9]{6})\b", email[1])
+        assert match, f"no sign-in code in: {email[1][:300]}"
+        return match.group(1)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("live-site")
+    db_path = workdir / "browser.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": f"sqlite:///{db_path}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "BROWSER_TEST_SERVER": "1",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, timeout=300)
+    port = free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise RuntimeError("the test server did not start; see " + str(log.name))
+        time.sleep(0.3)
+    yield LiveSite(url, db_path)
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_site):
+    """A fresh browser context per test; fails the test if any request leaves 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(
+                ("http://127.0.0.1", "data:", "blob:", "about:")
+            )
+            else None
+        ),
+    )
+    csp_errors = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_errors.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert csp_errors == [], f"CSP violations: {csp_errors}"
+
+
+_axe = Axe()
+
+
+def assert_accessible(page, label=""):
+    """Run axe-core for WCAG 2.0/2.1/2.2 A and AA; print each violation clearly if any."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    if results.violations_count:
+        lines = [
+            f"axe found {results.violations_count} violation(s) on {label or page.url}:"
+        ]
+        for violation in results.response["violations"]:
+            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+            lines.append(
+                f"- {violation['id']}: {violation['help']} ({violation['helpUrl']}) at {targets}"
+            )
+        pytest.fail("\n".join(lines))
+
+
+def screenshot(page, name):
+    """Save the page at desktop and 360 px widths into test-screenshots/ (ignored by git)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    safe = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-")
+    original = page.viewport_size
+    page.screenshot(path=str(SCREENSHOTS / f"{safe}-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.screenshot(path=str(SCREENSHOTS / f"{safe}-360.png"), full_page=True)
+    page.set_viewport_size(original)
+
+
+def assert_no_horizontal_scroll(page):
+    """At 320 CSS px nothing may need sideways scrolling (WCAG 1.4.10 reflow)."""
+    original = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    page.set_viewport_size(original)
+    assert widths[0] <= widths[1], (
+        f"page is {widths[0]}px wide in a {widths[1]}px viewport"
+    )
+
+
+def sign_in(page, live_site, email, password=DEMO_PASSWORD, next_path="/portal/"):
+    page.goto(live_site(f"/accounts/login/?next={next_path}"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()

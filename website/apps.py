@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    """The project package, installed so it can hold site-wide commands, views and checks."""
+
+    name = "website"
+    verbose_name = "Website"

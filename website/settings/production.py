@@ -1,0 +1,27 @@
+"""Production: fails fast on missing configuration, HTTPS only, mail sent by the outbox worker."""
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, env
+
+SECRET_KEY = env.require("SECRET_KEY")
+env.require("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is empty; list the site's host names, comma-separated."
+    )
+
+DEBUG = False
+REQUIRE_STAFF_MFA = env.get_bool("REQUIRE_STAFF_MFA", True)
+
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.get_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_AGE = 60 * 60 * 12

@@ -1,0 +1,23 @@
+"""The pytest suite: fast hashing, in-process cache, mail kept in memory and in the outbox table."""
+
+from .base import *  # noqa: F403
+from .base import POST_OFFICE, env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-7d1e3b5a9c2f4e6a8b0d1c3e5f7a9b2d"  # noqa: S105 - test settings only
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+DATABASES = {"default": env.database("sqlite:///:memory:")}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+POST_OFFICE = {
+    **POST_OFFICE,
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,65 @@
+"""URL map: operational routes, one sign-in pathway (allauth), the portal, then Wagtail's pages."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from website import views
+
+# Wagtail's own sign-in and reset views would bypass allauth's rate limits and the MFA step,
+# so they are shadowed by redirects to the site's sign-in (security checklist AU-1).
+legacy_sign_in = [
+    path(
+        "admin/login/",
+        RedirectView.as_view(url="/accounts/login/", query_string=True),
+        name="legacy_admin_login",
+    ),
+    path(
+        "_util/login/",
+        RedirectView.as_view(url="/accounts/login/", query_string=True),
+        name="legacy_util_login",
+    ),
+    re_path(
+        r"^admin/password_reset/",
+        RedirectView.as_view(url="/accounts/password/reset/"),
+        name="legacy_admin_password_reset",
+    ),
+]
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    *legacy_sign_in,
+    path("accounts/", include("allauth.urls")),
+    path("", include("members.urls")),
+    path("", include("networks.urls")),
+    path("", include("home.urls")),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    # Media from local disk in small deployments; public images only (documents use serve_view).
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>images/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "website.views.server_error"

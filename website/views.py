@@ -1,0 +1,42 @@
+"""Operational endpoints and error pages that must work whatever state the site is in."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Load balancers poll this: 200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain")
+
+
+@require_GET
+def security_txt(request):
+    return render(request, "security.txt", content_type="text/plain")
+
+
+def server_error(request):
+    """A 500 page rendered without the database or context processors, which may be what failed."""
+    return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
