@@ -1,3 +1,4 @@
 from .pages import HomePage
+from .snippets import Region
 
-__all__ = ["HomePage"]
+__all__ = ["HomePage", "Region"]

@@ -1,3 +1,4 @@
+from .profiles import MemberProfile
 from .users import User
 
-__all__ = ["User"]
+__all__ = ["MemberProfile", "User"]
