@@ -13,10 +13,16 @@ class MemberProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     member_type = models.CharField(
-        max_length=20, choices=MemberType.choices, default=MemberType.LIVED_EXPERIENCE_PARTNER
+        max_length=20,
+        choices=MemberType.choices,
+        default=MemberType.LIVED_EXPERIENCE_PARTNER,
     )
     region = models.ForeignKey(
-        "home.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "home.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     interests = models.JSONField(
         default=list,
