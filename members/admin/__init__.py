@@ -1,0 +1,1 @@
+"""members.admin: one module per feature (accounts, enquiries, opportunities, …)."""

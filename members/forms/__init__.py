@@ -1,0 +1,1 @@
+"""members.forms: one module per feature (accounts, enquiries, opportunities, …)."""

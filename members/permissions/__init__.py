@@ -1,0 +1,1 @@
+"""members.permissions: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,0 +1,1 @@
+"""members.services: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,0 +1,1 @@
+"""Member-facing views, one module per feature (portal, opportunities, …)."""

@@ -1,0 +1,1 @@
+"""Admin registrations and portal panels for the members app; features add theirs below."""
