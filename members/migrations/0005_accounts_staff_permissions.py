@@ -1,0 +1,46 @@
+"""Programme staff manage invitations, applications and member profiles in the admin.
+
+The special-category permission (`view_special_category`) is deliberately not granted to any
+group: a superuser gives it to the named people who need it.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+STAFF_CODENAMES = [
+    "add_invitation",
+    "change_invitation",
+    "view_invitation",
+    "change_application",
+    "view_application",
+    "view_memberprofile",
+]
+
+
+def grant(apps, schema_editor):
+    create_permissions(apps.get_app_config("members"), apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    staff, _ = Group.objects.get_or_create(name="Programme staff")
+    staff.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="members", codename__in=STAFF_CODENAMES
+        )
+    )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name="Programme staff"):
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="members", codename__in=STAFF_CODENAMES
+            )
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("members", "0004_accounts_profile_invitations")]
+
+    operations = [migrations.RunPython(grant, revoke)]
