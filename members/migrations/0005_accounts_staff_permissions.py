@@ -18,7 +18,11 @@ STAFF_CODENAMES = [
 
 
 def grant(apps, schema_editor):
-    create_permissions(apps.get_app_config("members"), apps=apps, verbosity=0)
+    # Permissions are normally created after migrate; make them now so they can be granted.
+    config = apps.get_app_config("members")
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     staff, _ = Group.objects.get_or_create(name="Programme staff")
