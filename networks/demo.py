@@ -1,5 +1,286 @@
-"""Demo networks, built idempotently by `manage.py load_demo`."""
+"""Demo networks, built idempotently by `manage.py load_demo` (after members.demo).
+
+The West Midlands network is complete: two co-chairs, members, a pending join request,
+three updates (one members-only, one awaiting moderation) and two upcoming meetings.
+Two more networks are being set up and have fewer details. Running twice changes nothing.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from home.models import HomePage, Region
+from members import demo as members_demo
+from members.models import User
+from networks.models import (
+    CoChairUpdate,
+    JoinRequest,
+    Meeting,
+    NetworkCoChair,
+    NetworkIndexPage,
+    NetworkMembership,
+    NetworkPage,
+)
+from networks.models.meetings import MeetingFormat
+from networks.models.membership import JoinRequestStatus, ProfileVisibility
+from networks.models.pages import JoinMode, NetworkStatus
+from networks.models.updates import UpdateStatus, UpdateVisibility
+from networks.sanitise import clean_update_body
+
+DIRECTOR = ("director@example.org", "Dana", "Director")
+EXTRA_MEMBERS = [
+    ("ade.member@example.org", "Ade", "Member"),
+    ("rowan.member@example.org", "Rowan", "Member"),  # asks to join; a co-chair decides
+]
+
+WEST_MIDLANDS_BODY = [
+    ("heading", "What the network does"),
+    (
+        "paragraph",
+        "<p>The network brings together people who use health and care services, unpaid "
+        "carers and the leaders who run those services across the West Midlands. We plan "
+        "changes together, as equal partners, rather than asking people for their views "
+        "after decisions are made.</p>",
+    ),
+    ("heading", "Where it came from"),
+    (
+        "paragraph",
+        "<p>It grew out of a coaching pilot with the region's directors of adult social "
+        "care, in which Lived Experience Partners coached senior leaders one to one. The "
+        "directors wanted to carry that balance of power into how the whole region works.</p>",
+    ),
+]
+
+UPDATES = [
+    (
+        "Welcome to the network",
+        "We are glad you are here.\n\nThe network is led by two co-chairs: one of us "
+        "brings lived experience and one of us leads adult social care services. We share "
+        "every decision.\n\n- Meetings are every other month\n- You can take part online "
+        "or in person\n- Travel costs are paid",
+        UpdateVisibility.PUBLIC,
+        UpdateStatus.PUBLISHED,
+        14,
+    ),
+    (
+        "Notes from our planning session",
+        "Thank you to everyone who joined the planning session. The notes and the list "
+        "of priorities we agreed are ready for members to read and comment on.\n\nPlease "
+        "send comments before the next meeting.",
+        UpdateVisibility.MEMBERS,
+        UpdateStatus.PUBLISHED,
+        5,
+    ),
+    (
+        "Looking for members to review a carers' leaflet",
+        "A council in the region has asked for help checking a leaflet for unpaid carers. "
+        "If you have caring experience and an hour to spare, let us know.",
+        UpdateVisibility.PUBLIC,
+        UpdateStatus.AWAITING_MODERATION,
+        1,
+    ),
+]
 
 
 def load():
-    """Networks arrive with the networks issue."""
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    index = ensure_index(home)
+    west_midlands = ensure_west_midlands(index)
+    ensure_setting_up(
+        index,
+        slug="north-west",
+        title="North West Regional Co-production Network",
+        region_slug="north-west",
+        purpose="A new network for the North West, bringing lived experience into "
+        "regional decisions about care.",
+    )
+    ensure_setting_up(
+        index,
+        slug="south-west",
+        title="South West Regional Co-production Network",
+        region_slug="south-west",
+        purpose="Planned for the South West: people who use services and leaders "
+        "working on change together.",
+    )
+    ensure_people(west_midlands)
+    ensure_updates(west_midlands)
+    ensure_meetings(west_midlands)
+
+
+def ensure_index(home):
+    index = NetworkIndexPage.objects.child_of(home).filter(slug="networks").first()
+    if index is None:
+        index = NetworkIndexPage(
+            title="Regional networks",
+            slug="networks",
+            intro="Regional co-production networks bring together people with lived "
+            "experience and leaders in health and care to shape services in their area.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def ensure_west_midlands(index):
+    page = NetworkPage.objects.child_of(index).filter(slug="west-midlands").first()
+    if page is None:
+        page = NetworkPage(
+            title="West Midlands Regional Co-production Network",
+            slug="west-midlands",
+            region=Region.objects.filter(slug="west-midlands").first(),
+            purpose="People with lived experience and social care leaders shaping care "
+            "in the West Midlands together.",
+            how_to_join="Any Voices member who lives or works in the West Midlands can ask "
+            "to join. The co-chairs reply within two weeks.",
+            meeting_pattern="Every other month, online or in Birmingham",
+            body=WEST_MIDLANDS_BODY,
+            join_mode=JoinMode.REQUEST,
+            moderate_updates=True,
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def ensure_setting_up(index, *, slug, title, region_slug, purpose):
+    page = NetworkPage.objects.child_of(index).filter(slug=slug).first()
+    if page is None:
+        page = NetworkPage(
+            title=title,
+            slug=slug,
+            region=Region.objects.filter(slug=region_slug).first(),
+            status=NetworkStatus.SETTING_UP,
+            purpose=purpose,
+            join_mode=JoinMode.INVITATION,
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def ensure_people(network):
+    today = timezone.localdate()
+    term_start = today.replace(month=1, day=1)
+    term_end = term_start.replace(year=term_start.year + 2) - timedelta(days=1)
+    cochair = User.objects.get(email="cochair@example.org")
+    director = members_demo.ensure_account(*DIRECTOR, ["Members"])
+    for order, (user, role, organisation) in enumerate(
+        [
+            (cochair, "Lived experience co-chair", "Voices Lived Experience Partner"),
+            (
+                director,
+                "Director co-chair",
+                "Director of Adult Social Care, a West Midlands council (demo)",
+            ),
+        ]
+    ):
+        NetworkCoChair.objects.update_or_create(
+            network=network,
+            user=user,
+            defaults={
+                "role_title": role,
+                "organisation": organisation,
+                "term_start": term_start,
+                "term_end": term_end,
+                "sort_order": order,
+            },
+        )
+    member = User.objects.get(email="member@example.org")
+    NetworkMembership.objects.get_or_create(
+        network=network,
+        user=member,
+        defaults={
+            "visibility": ProfileVisibility.NAME_REGION_BIO,
+            "short_bio": "Carer for my dad; interested in hospital discharge.",
+        },
+    )
+    for email, first, last in EXTRA_MEMBERS:
+        members_demo.ensure_account(email, first, last, ["Members"])
+    ade = User.objects.get(email=EXTRA_MEMBERS[0][0])
+    NetworkMembership.objects.get_or_create(network=network, user=ade)
+    rowan = User.objects.get(email=EXTRA_MEMBERS[1][0])
+    if not (
+        NetworkMembership.objects.filter(network=network, user=rowan).exists()
+        or JoinRequest.objects.filter(network=network, user=rowan).exists()
+    ):
+        JoinRequest.objects.create(
+            network=network,
+            user=rowan,
+            message="I support people leaving hospital and would like to help.",
+            status=JoinRequestStatus.PENDING,
+        )
+
+
+def ensure_updates(network):
+    cochair = User.objects.get(email="cochair@example.org")
+    now = timezone.now()
+    for title, text, visibility, status, days_ago in UPDATES:
+        if CoChairUpdate.objects.filter(network=network, title=title).exists():
+            continue
+        CoChairUpdate.objects.create(
+            network=network,
+            author=cochair,
+            title=title,
+            body=clean_update_body(text),
+            visibility=visibility,
+            status=status,
+            created_at=now - timedelta(days=days_ago),
+            published_at=(
+                now - timedelta(days=days_ago)
+                if status == UpdateStatus.PUBLISHED
+                else None
+            ),
+            emailed_at=now,  # demo content never emails anyone
+        )
+
+
+def _upcoming(days, hour):
+    """A date `days` from today at `hour` UK time."""
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
+
+
+def ensure_meetings(network):
+    meetings = [
+        (
+            "Network meeting: hospital discharge",
+            21,
+            10,
+            MeetingFormat.HYBRID,
+            "Birmingham and online",
+            "Address and video link are sent to members before the meeting.",
+            "Step-free venue with a hearing loop. Live captions online. A break every "
+            "45 minutes. Travel and care costs are paid.",
+            30,
+        ),
+        (
+            "Co-production drop-in",
+            49,
+            14,
+            MeetingFormat.ONLINE,
+            "Online",
+            "Join by video or phone; details arrive by email a week before.",
+            "Captions on. Cameras optional. You can type instead of speaking.",
+            12,
+        ),
+    ]
+    for title, days, hour, fmt, place, joining, access, places in meetings:
+        meeting = Meeting.objects.filter(network=network, title=title).first()
+        if meeting is not None and not meeting.is_past:
+            continue
+        starts = _upcoming(days, hour)
+        Meeting.objects.update_or_create(
+            network=network,
+            title=title,
+            defaults={
+                "starts_at": starts,
+                "ends_at": starts + timedelta(hours=2),
+                "format": fmt,
+                "place_summary": place,
+                "joining_details": joining,
+                "accessibility": access,
+                "places": places,
+            },
+        )

@@ -1,5 +1,64 @@
-"""Network portal URLs (co-chair workspace) arrive with the networks issue."""
+"""Network routes: the co-chair workspace and member actions under /portal/networks/, and
+the public feed and calendars beside each network page."""
+
+from django.urls import path
+
+from networks.views import member, public, workspace
 
 app_name = "networks"
 
-urlpatterns = []
+portal = "portal/networks/<slug:slug>/"
+
+urlpatterns = [
+    path(portal, workspace.workspace, name="workspace"),
+    path(f"{portal}members/", workspace.members, name="members"),
+    path(f"{portal}updates/new/", workspace.update_form, name="update_create"),
+    path(f"{portal}updates/<int:pk>/edit/", workspace.update_form, name="update_edit"),
+    path(
+        f"{portal}updates/<int:pk>/withdraw/",
+        workspace.update_withdraw,
+        name="update_withdraw",
+    ),
+    path(
+        f"{portal}requests/<int:pk>/decide/",
+        workspace.join_request_decide,
+        name="join_request_decide",
+    ),
+    path(f"{portal}meetings/new/", workspace.meeting_form, name="meeting_create"),
+    path(
+        f"{portal}meetings/<int:pk>/",
+        workspace.meeting_registrations,
+        name="meeting_registrations",
+    ),
+    path(
+        f"{portal}enquiries/<int:pk>/", workspace.enquiry_detail, name="enquiry_detail"
+    ),
+    path(f"{portal}join/", member.join, name="join"),
+    path(f"{portal}leave/", member.leave, name="leave"),
+    path(f"{portal}settings/", member.membership_settings, name="membership_settings"),
+    path(
+        f"{portal}meetings/<int:pk>/register/",
+        member.meeting_register,
+        name="meeting_register",
+    ),
+    path(
+        f"{portal}meetings/<int:pk>/cancel/",
+        member.meeting_cancel,
+        name="meeting_cancel",
+    ),
+    path(
+        "networks/<slug:slug>/updates.rss",
+        public.NetworkUpdatesFeed(),
+        name="updates_feed",
+    ),
+    path(
+        "networks/<slug:slug>/meetings.ics",
+        public.network_calendar,
+        name="network_calendar",
+    ),
+    path(
+        "networks/<slug:slug>/meetings/<int:pk>.ics",
+        public.meeting_calendar,
+        name="meeting_calendar",
+    ),
+]

@@ -1,0 +1,79 @@
+"""Staff screens for networks, listed with wagtail-modeladmin (the design card's choice),
+using only options that map one-to-one onto a ModelViewSet for a later move."""
+
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from networks.models import (
+    CoChairUpdate,
+    JoinRequest,
+    Meeting,
+    NetworkCoChair,
+    NetworkMembership,
+)
+
+
+class NetworkCoChairAdmin(ModelAdmin):
+    """Programme staff assign co-chairs and set their terms."""
+
+    model = NetworkCoChair
+    menu_label = "Co-chairs"
+    menu_icon = "user"
+    list_display = ("user", "network", "role_title", "term_start", "term_end")
+    list_filter = ("network",)
+    search_fields = ("user__email", "user__first_name", "user__last_name", "role_title")
+    inspect_view_enabled = True
+
+
+class NetworkMembershipAdmin(ModelAdmin):
+    """Staff add members to invitation-only networks and see who belongs where."""
+
+    model = NetworkMembership
+    menu_label = "Memberships"
+    menu_icon = "group"
+    list_display = ("user", "network", "visibility", "joined_at")
+    list_filter = ("network",)
+    search_fields = ("user__email", "user__first_name", "user__last_name")
+
+
+class JoinRequestAdmin(ModelAdmin):
+    model = JoinRequest
+    menu_label = "Join requests"
+    menu_icon = "mail"
+    list_display = ("user", "network", "status", "created_at", "decided_at")
+    list_filter = ("network", "status")
+    search_fields = ("user__email",)
+    inspect_view_enabled = True
+
+
+class CoChairUpdateAdmin(ModelAdmin):
+    """Every co-chair update; moderation itself happens on the 'Updates to check' screen."""
+
+    model = CoChairUpdate
+    menu_label = "Co-chair updates"
+    menu_icon = "doc-full"
+    list_display = ("title", "network", "status", "visibility", "published_at")
+    list_filter = ("network", "status", "visibility")
+    search_fields = ("title",)
+    inspect_view_enabled = True
+
+
+class MeetingAdmin(ModelAdmin):
+    model = Meeting
+    menu_label = "Meetings"
+    menu_icon = "date"
+    list_display = ("title", "network", "starts_at", "format", "places")
+    list_filter = ("network", "format")
+    search_fields = ("title",)
+
+
+class NetworksAdminGroup(ModelAdminGroup):
+    menu_label = "Networks"
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        NetworkCoChairAdmin,
+        NetworkMembershipAdmin,
+        JoinRequestAdmin,
+        CoChairUpdateAdmin,
+        MeetingAdmin,
+    )

@@ -1,1 +1,0 @@
-"""Network models arrive with the networks issue."""

@@ -1,0 +1,18 @@
+from .enquiries import NetworkEnquiryNote
+from .meetings import Meeting, MeetingRegistration
+from .membership import JoinRequest, NetworkCoChair, NetworkMembership
+from .pages import NetworkIndexPage, NetworkPage
+from .updates import CoChairUpdate, CoChairUpdateRevision
+
+__all__ = [
+    "CoChairUpdate",
+    "CoChairUpdateRevision",
+    "JoinRequest",
+    "Meeting",
+    "MeetingRegistration",
+    "NetworkCoChair",
+    "NetworkEnquiryNote",
+    "NetworkIndexPage",
+    "NetworkMembership",
+    "NetworkPage",
+]

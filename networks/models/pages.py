@@ -1,0 +1,165 @@
+"""The public face of the networks: an index of networks and one page per network."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class NetworkBodyBlock(blocks.StreamBlock):
+    """What editors may put in a network page's body: headed sections of formatted text."""
+
+    heading = blocks.CharBlock(
+        max_length=120,
+        form_classname="title",
+        icon="title",
+        label="Heading",
+        template="networks/blocks/heading.html",
+    )
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"],
+        icon="pilcrow",
+        label="Text",
+        template="networks/blocks/paragraph.html",
+    )
+
+
+class JoinMode(models.TextChoices):
+    OPEN = "open", "Open: members join at once"
+    REQUEST = "request", "By request: a co-chair approves or declines"
+    INVITATION = "invitation", "Invitation only"
+
+
+class NetworkStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    SETTING_UP = "setting_up", "Being set up"
+
+
+class NetworkIndexPage(Page):
+    """`/networks/`: lists every regional co-production network for visitors and members."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="A sentence or two saying what the regional networks are for.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["networks.NetworkPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "network index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from networks import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["networks"] = services.network_listing(self)
+        return context
+
+
+class NetworkPage(Page):
+    """One regional co-production network: who leads it, how to join, meetings and updates."""
+
+    region = models.ForeignKey(
+        "home.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The region this network covers.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=NetworkStatus.choices,
+        default=NetworkStatus.ACTIVE,
+        help_text="Networks being set up are listed but say so.",
+    )
+    purpose = models.CharField(
+        max_length=250,
+        help_text="One line saying what the network is for; shown in the list of networks.",
+    )
+    how_to_join = models.TextField(
+        blank=True,
+        max_length=1500,
+        help_text="Who can join and what happens after asking, in plain words.",
+    )
+    meeting_pattern = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="For example: 'Every other month, online and in Birmingham'.",
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Optional public address for the network; enquiries go through the form.",
+    )
+    body = StreamField(
+        NetworkBodyBlock(),
+        blank=True,
+        use_json_field=True,
+        help_text="More about the network: what it works on, what it has achieved.",
+    )
+    join_mode = models.CharField(
+        max_length=20,
+        choices=JoinMode.choices,
+        default=JoinMode.REQUEST,
+        help_text="How members join. Programme staff decide this with the co-chairs.",
+    )
+    moderate_updates = models.BooleanField(
+        default=True,
+        help_text="Co-chair updates wait for staff approval before they are published.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("purpose"),
+        index.SearchField("how_to_join"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("region"),
+        FieldPanel("status"),
+        FieldPanel("purpose"),
+        FieldPanel("how_to_join"),
+        FieldPanel("meeting_pattern"),
+        FieldPanel("contact_email"),
+        FieldPanel("body"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [FieldPanel("join_mode"), FieldPanel("moderate_updates")],
+            heading="Membership and updates",
+        ),
+        *Page.settings_panels,
+    ]
+    parent_page_types = ["networks.NetworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "network page"
+
+    @property
+    def is_setting_up(self):
+        return self.status == NetworkStatus.SETTING_UP
+
+    def current_cochairs(self, today=None):
+        today = today or timezone.localdate()
+        return (
+            self.cochairs.filter(term_start__lte=today)
+            .filter(models.Q(term_end__isnull=True) | models.Q(term_end__gte=today))
+            .select_related("user", "photo")
+            .order_by("sort_order", "term_start")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from networks import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.network_page_context(self, request.user))
+        return context

@@ -1,0 +1,593 @@
+"""Network business logic: joining, co-chair updates, moderation, meetings and digests.
+
+Views stay thin and call these. Each function validates, saves, then queues any email in
+the same transaction, so a saved record always has its notification and vice versa.
+"""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from networks import emails, permissions
+from networks.models import (
+    CoChairUpdate,
+    CoChairUpdateRevision,
+    JoinRequest,
+    Meeting,
+    MeetingRegistration,
+    NetworkCoChair,
+    NetworkMembership,
+    NetworkPage,
+)
+from networks.models.meetings import RegistrationStatus
+from networks.models.membership import JoinRequestStatus, UpdateEmails
+from networks.models.pages import JoinMode
+from networks.models.updates import UpdateStatus
+from networks.sanitise import clean_update_body
+
+UPDATES_ON_PAGE = 10
+MEETINGS_ON_PAGE = 5
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def current_terms_q(today=None, prefix=""):
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}term_start__lte": today}) & (
+        Q(**{f"{prefix}term_end__isnull": True})
+        | Q(**{f"{prefix}term_end__gte": today})
+    )
+
+
+def current_cochair_terms(network):
+    return (
+        NetworkCoChair.objects.filter(current_terms_q(), network_id=network.pk)
+        .select_related("user", "photo")
+        .order_by("sort_order", "term_start")
+    )
+
+
+def network_listing(index_page):
+    """Live networks under the index with region, current co-chairs and member count."""
+    return (
+        NetworkPage.objects.child_of(index_page)
+        .live()
+        .public()
+        .select_related("region")
+        .annotate(member_count=Count("memberships", distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "cochairs",
+                queryset=NetworkCoChair.objects.filter(current_terms_q())
+                .select_related("user")
+                .order_by("sort_order", "term_start"),
+                to_attr="current_cochair_list",
+            )
+        )
+        .order_by("status", "path")
+    )
+
+
+def upcoming_meetings(network, limit=MEETINGS_ON_PAGE):
+    return list(
+        Meeting.objects.filter(network_id=network.pk, ends_at__gte=timezone.now())
+        .annotate(
+            confirmed_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+            )
+        )
+        .order_by("starts_at")[:limit]
+    )
+
+
+def visible_updates(network, is_member):
+    return (
+        CoChairUpdate.objects.visible_to(is_member)
+        .filter(network_id=network.pk)
+        .select_related("author", "image")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def network_opportunities(network, limit=5):
+    """Open opportunities aimed at this network, once the opportunities feature exists."""
+    try:
+        Opportunity = apps.get_model("members", "Opportunity")
+    except LookupError:
+        return []
+    field_names = {f.name for f in Opportunity._meta.get_fields()}
+    if "network_page" not in field_names:
+        return []
+    qs = Opportunity.objects.filter(network_page_id=network.pk)
+    for name, value in (("is_published", True), ("live", True), ("status", "open")):
+        if name in field_names:
+            qs = qs.filter(**{name: value})
+    return list(qs[:limit])
+
+
+def network_page_context(network, user):
+    """Everything the network page shows, in a fixed number of queries."""
+    membership = None
+    pending_request = None
+    if user.is_authenticated:
+        membership = NetworkMembership.objects.filter(
+            network_id=network.pk, user=user
+        ).first()
+        if membership is None:
+            pending_request = JoinRequest.objects.filter(
+                network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
+            ).first()
+    cochairs = list(current_cochair_terms(network))
+    is_cochair = user.is_authenticated and any(t.user_id == user.pk for t in cochairs)
+    is_member = membership is not None or is_cochair
+    my_registrations = {}
+    meetings = upcoming_meetings(network)
+    if is_member and meetings:
+        my_registrations = dict(
+            MeetingRegistration.objects.filter(
+                user=user, meeting__in=[m.pk for m in meetings]
+            )
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .values_list("meeting_id", "status")
+        )
+    for meeting in meetings:
+        meeting.my_status = my_registrations.get(meeting.pk)
+        meeting.places_left = max(meeting.places - meeting.confirmed_count, 0)
+    return {
+        "cochairs": cochairs,
+        "membership": membership,
+        "pending_request": pending_request,
+        "is_member": is_member,
+        "is_cochair": is_cochair,
+        "can_join": permissions.can_join_network(user, network),
+        "meetings": meetings,
+        "updates": list(visible_updates(network, is_member)[:UPDATES_ON_PAGE]),
+        "member_count": NetworkMembership.objects.filter(network_id=network.pk).count(),
+        "opportunities": network_opportunities(network),
+    }
+
+
+def member_directory(network):
+    """Members as each allowed: the template shows region and bio only if they said so.
+
+    Only the user, region and this membership are loaded; nothing else from the profile
+    (special-category fields stay in the database, DP-3).
+    """
+    return (
+        NetworkMembership.objects.filter(network_id=network.pk)
+        .select_related("user", "user__profile__region")
+        .only(
+            "visibility",
+            "short_bio",
+            "joined_at",
+            "network_id",
+            "user__first_name",
+            "user__last_name",
+            "user__preferred_name",
+            "user__email",
+            "user__profile__id",
+            "user__profile__region__name",
+        )
+        .order_by("user__first_name", "user__last_name", "pk")
+    )
+
+
+# --- membership --------------------------------------------------------------------------
+
+
+class NetworkActionError(Exception):
+    """A request that cannot be carried out; the message is shown to the person."""
+
+
+@transaction.atomic
+def join_network(user, network, message=""):
+    """Join an open network at once, or ask to join a by-request one. Returns a word
+    saying what happened: "joined", "requested", "already_member" or "already_requested"."""
+    if not permissions.can_join_network(user, network):
+        raise NetworkActionError("This network is not taking requests to join.")
+    if NetworkMembership.objects.filter(network_id=network.pk, user=user).exists():
+        return "already_member"
+    if network.join_mode == JoinMode.OPEN:
+        NetworkMembership.objects.get_or_create(network=network, user=user)
+        return "joined"
+    if JoinRequest.objects.filter(
+        network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
+    ).exists():
+        return "already_requested"
+    try:
+        with transaction.atomic():
+            join_request = JoinRequest.objects.create(
+                network=network, user=user, message=message
+            )
+    except IntegrityError:
+        return "already_requested"
+    emails.join_request_received(join_request)
+    return "requested"
+
+
+@transaction.atomic
+def decide_join_request(cochair, join_request, approve):
+    """A co-chair approves or declines; the member is told by email either way."""
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if not permissions.can_decide_join_request(cochair, join_request):
+        raise NetworkActionError("This request has already been decided.")
+    join_request.status = (
+        JoinRequestStatus.APPROVED if approve else JoinRequestStatus.DECLINED
+    )
+    join_request.decided_by = cochair
+    join_request.decided_at = timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    if approve:
+        NetworkMembership.objects.get_or_create(
+            network_id=join_request.network_id, user_id=join_request.user_id
+        )
+    emails.join_request_decided(join_request)
+    return join_request
+
+
+@transaction.atomic
+def leave_network(user, network):
+    """Leave a network: the membership goes and places at future meetings are freed."""
+    deleted, _ = NetworkMembership.objects.filter(
+        network_id=network.pk, user=user
+    ).delete()
+    JoinRequest.objects.filter(
+        network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
+    ).update(status=JoinRequestStatus.WITHDRAWN)
+    for registration in MeetingRegistration.objects.filter(
+        user=user, meeting__network_id=network.pk, meeting__ends_at__gte=timezone.now()
+    ).exclude(status=RegistrationStatus.CANCELLED):
+        cancel_registration(user, registration.meeting)
+    return bool(deleted)
+
+
+# --- updates -----------------------------------------------------------------------------
+
+
+def _record_revision(update, user):
+    CoChairUpdateRevision.objects.create(
+        update=update,
+        title=update.title,
+        body=update.body,
+        visibility=update.visibility,
+        status=update.status,
+        edited_by=user,
+    )
+
+
+def staff_emails():
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True, groups__name=permissions.STAFF_GROUP)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def save_update(
+    author,
+    network,
+    *,
+    title,
+    body,
+    visibility,
+    publish,
+    update=None,
+    image=None,
+    image_alt="",
+):
+    """Create or edit an update. Publishing goes to moderation when the network asks for it."""
+    if update is None:
+        update = CoChairUpdate(network=network, author=author)
+    update.title = title
+    update.body = clean_update_body(body)
+    update.visibility = visibility
+    update.image = image
+    update.image_alt = image_alt if image else ""
+    if publish:
+        if network.moderate_updates:
+            update.status = UpdateStatus.AWAITING_MODERATION
+        else:
+            update.status = UpdateStatus.PUBLISHED
+    elif update.status not in (UpdateStatus.PUBLISHED,):
+        update.status = UpdateStatus.DRAFT
+    if update.status == UpdateStatus.PUBLISHED and update.published_at is None:
+        update.published_at = timezone.now()
+    update.save()
+    _record_revision(update, author)
+    if update.status == UpdateStatus.AWAITING_MODERATION:
+        emails.update_awaiting_moderation(update, staff_emails())
+    if update.status == UpdateStatus.PUBLISHED:
+        send_immediate_update_emails(update)
+    return update
+
+
+@transaction.atomic
+def withdraw_update(user, update):
+    update.status = UpdateStatus.WITHDRAWN
+    update.save(update_fields=["status", "updated_at"])
+    _record_revision(update, user)
+    return update
+
+
+@transaction.atomic
+def approve_update(moderator, update):
+    """Staff approve an update awaiting moderation; it appears at once."""
+    update = CoChairUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.status != UpdateStatus.AWAITING_MODERATION:
+        raise NetworkActionError("This update is not waiting for moderation.")
+    update.status = UpdateStatus.PUBLISHED
+    update.moderation_note = ""
+    update.published_at = update.published_at or timezone.now()
+    update.save()
+    _record_revision(update, moderator)
+    send_immediate_update_emails(update)
+    return update
+
+
+@transaction.atomic
+def return_update(moderator, update, note):
+    """Staff send an update back to the co-chairs with a note saying what to change."""
+    update = CoChairUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.status != UpdateStatus.AWAITING_MODERATION:
+        raise NetworkActionError("This update is not waiting for moderation.")
+    update.status = UpdateStatus.RETURNED
+    update.moderation_note = note
+    update.save()
+    _record_revision(update, moderator)
+    emails.update_returned(update)
+    return update
+
+
+def send_immediate_update_emails(update):
+    """Queue one email per member who asked for each update; once per update."""
+    if update.emailed_at is not None:
+        return 0
+    recipients = (
+        NetworkMembership.objects.filter(
+            network_id=update.network_id,
+            update_emails=UpdateEmails.IMMEDIATE,
+            user__is_active=True,
+        )
+        .exclude(user_id=update.author_id)
+        .values_list("user__email", flat=True)
+    )
+    count = emails.update_published(update, list(recipients))
+    CoChairUpdate.objects.filter(pk=update.pk).update(emailed_at=timezone.now())
+    update.emailed_at = timezone.now()
+    return count
+
+
+def send_weekly_digests(now=None):
+    """One email per member who chose a weekly summary, covering every network they are
+    in; members with nothing new get nothing. Safe to run twice (tracks last_digest_at)."""
+    now = now or timezone.now()
+    week_ago = now - timezone.timedelta(days=7)
+    memberships = (
+        NetworkMembership.objects.filter(
+            update_emails=UpdateEmails.WEEKLY, user__is_active=True
+        )
+        .select_related("user", "network")
+        .order_by("user_id", "network_id")
+    )
+    sent = 0
+    by_user = {}
+    for membership in memberships:
+        by_user.setdefault(membership.user, []).append(membership)
+    for user, user_memberships in by_user.items():
+        sections = []
+        for membership in user_memberships:
+            since = max(
+                filter(
+                    None, [membership.last_digest_at, membership.joined_at, week_ago]
+                )
+            )
+            updates = list(
+                CoChairUpdate.objects.published()
+                .filter(
+                    network_id=membership.network_id,
+                    published_at__gt=since,
+                    published_at__lte=now,
+                )
+                .order_by("published_at")
+            )
+            if updates:
+                sections.append({"network": membership.network, "updates": updates})
+        with transaction.atomic():
+            if sections:
+                sent += emails.weekly_digest(user, sections)
+            NetworkMembership.objects.filter(
+                pk__in=[m.pk for m in user_memberships]
+            ).update(last_digest_at=now)
+    return sent
+
+
+# --- meetings ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_for_meeting(user, meeting):
+    """Give the member a place, or a waiting-list spot when full. The meeting row is locked
+    (PostgreSQL) or the write transaction is immediate (SQLite), so places never over-book."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    confirmed = MeetingRegistration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED
+    )
+    existing = MeetingRegistration.objects.filter(meeting=meeting, user=user).first()
+    if existing and existing.status != RegistrationStatus.CANCELLED:
+        return existing
+    status = (
+        RegistrationStatus.CONFIRMED
+        if confirmed.count() < meeting.places
+        else RegistrationStatus.WAITING
+    )
+    if existing:
+        existing.status = status
+        existing.created_at = timezone.now()  # back of the queue on re-registering
+        existing.save(update_fields=["status", "created_at", "updated_at"])
+        return existing
+    return MeetingRegistration.objects.create(meeting=meeting, user=user, status=status)
+
+
+@transaction.atomic
+def cancel_registration(user, meeting):
+    """Free a place; the longest-waiting member is promoted and told by email."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    registration = MeetingRegistration.objects.filter(
+        meeting=meeting, user=user
+    ).first()
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+        return None
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    promoted = None
+    if was_confirmed:
+        promoted = promote_from_waiting_list(meeting)
+    return promoted
+
+
+def promote_from_waiting_list(meeting):
+    confirmed = MeetingRegistration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED
+    ).count()
+    if confirmed >= meeting.places:
+        return None
+    promoted = (
+        MeetingRegistration.objects.filter(
+            meeting=meeting, status=RegistrationStatus.WAITING
+        )
+        .select_related("user", "meeting__network")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if promoted:
+        promoted.status = RegistrationStatus.CONFIRMED
+        promoted.save(update_fields=["status", "updated_at"])
+        emails.place_confirmed(promoted)
+    return promoted
+
+
+@transaction.atomic
+def add_meeting(user, network, **fields):
+    return Meeting.objects.create(network=network, created_by=user, **fields)
+
+
+# --- enquiries routed to a network (members.Enquiry, from the enquiries feature) ----------
+
+
+def enquiry_model():
+    """The enquiries feature's model, or None while it has not landed."""
+    try:
+        model = apps.get_model("members", "Enquiry")
+    except LookupError:
+        return None
+    if "network_page" not in {f.name for f in model._meta.get_fields()}:
+        return None
+    return model
+
+
+def network_enquiries(network):
+    Enquiry = enquiry_model()
+    if Enquiry is None:
+        return None
+    return Enquiry.objects.filter(network_page_id=network.pk).order_by("-pk")
+
+
+def enquiry_statuses():
+    Enquiry = enquiry_model()
+    if Enquiry is None:
+        return []
+    return list(Enquiry._meta.get_field("status").choices or [])
+
+
+@transaction.atomic
+def update_enquiry(cochair, network, enquiry, status, note):
+    """A co-chair moves a routed enquiry on and leaves a note for the other co-chairs."""
+    from networks.models.enquiries import NetworkEnquiryNote
+
+    if status and status != enquiry.status:
+        enquiry.status = status
+        enquiry.save(update_fields=["status"])
+    if note:
+        NetworkEnquiryNote.objects.create(
+            network=network, enquiry_id=enquiry.pk, author=cochair, text=note
+        )
+    return enquiry
+
+
+# --- dashboard ---------------------------------------------------------------------------
+
+
+def dashboard_summary(user):
+    """For the portal panel: my networks, latest updates, next meetings and co-chair tasks."""
+    today = timezone.localdate()
+    memberships = list(
+        NetworkMembership.objects.filter(user=user).select_related("network")
+    )
+    terms = list(
+        NetworkCoChair.objects.filter(current_terms_q(today), user=user).select_related(
+            "network"
+        )
+    )
+    network_ids = {m.network_id for m in memberships} | {t.network_id for t in terms}
+    if not network_ids:
+        return None
+    networks = {m.network_id: m.network for m in memberships}
+    networks.update({t.network_id: t.network for t in terms})
+    updates = list(
+        CoChairUpdate.objects.published()
+        .filter(network_id__in=network_ids)
+        .select_related("network")
+        .order_by("-published_at")[:5]
+    )
+    meetings = list(
+        Meeting.objects.filter(network_id__in=network_ids, ends_at__gte=timezone.now())
+        .select_related("network")
+        .order_by("starts_at")[:3]
+    )
+    tasks = []
+    cochair_ids = [t.network_id for t in terms]
+    if cochair_ids:
+        pending = dict(
+            JoinRequest.objects.filter(
+                network_id__in=cochair_ids, status=JoinRequestStatus.PENDING
+            )
+            .values_list("network_id")
+            .annotate(n=Count("pk"))
+        )
+        returned = dict(
+            CoChairUpdate.objects.filter(
+                network_id__in=cochair_ids, status=UpdateStatus.RETURNED
+            )
+            .values_list("network_id")
+            .annotate(n=Count("pk"))
+        )
+        new_enquiries = {}
+        Enquiry = enquiry_model()
+        if Enquiry is not None:
+            new_enquiries = dict(
+                Enquiry.objects.filter(network_page_id__in=cochair_ids, status="new")
+                .values_list("network_page_id")
+                .annotate(n=Count("pk"))
+            )
+        for network_id in cochair_ids:
+            tasks.append(
+                {
+                    "network": networks[network_id],
+                    "join_requests": pending.get(network_id, 0),
+                    "returned_updates": returned.get(network_id, 0),
+                    "new_enquiries": new_enquiries.get(network_id, 0),
+                }
+            )
+    return {
+        "networks": sorted(networks.values(), key=lambda n: n.title),
+        "updates": updates,
+        "meetings": meetings,
+        "cochair_tasks": tasks,
+    }

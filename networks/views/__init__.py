@@ -1,0 +1,1 @@
+"""Network views: the co-chair workspace, member actions, feeds and calendars."""

@@ -1,0 +1,108 @@
+"""What members do with a network: join or ask to join, leave, set what they share, and
+register for meetings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from networks import forms, permissions, services
+from networks.models import Meeting, NetworkMembership
+from networks.views.common import live_network
+
+JOIN_MESSAGES = {
+    "joined": "You have joined {network}.",
+    "requested": "Your request to join {network} has been sent to the co-chairs. "
+    "We will email you when they decide.",
+    "already_member": "You are already a member of {network}.",
+    "already_requested": "You have already asked to join {network}. "
+    "The co-chairs will reply soon.",
+}
+
+
+@login_required
+def join(request, slug):
+    """GET shows the join page (with a note for by-request networks); POST joins or asks."""
+    network = live_network(slug)
+    if not permissions.can_join_network(request.user, network):
+        raise Http404("This network is not taking requests to join")
+    if request.method == "POST":
+        form = forms.JoinRequestForm(request.POST)
+        if form.is_valid():
+            outcome = services.join_network(
+                request.user, network, form.cleaned_data["message"]
+            )
+            messages.success(
+                request, JOIN_MESSAGES[outcome].format(network=network.title)
+            )
+            return redirect(network.url)
+    else:
+        form = forms.JoinRequestForm()
+    return render(request, "networks/join.html", {"network": network, "form": form})
+
+
+@login_required
+@require_POST
+def leave(request, slug):
+    network = live_network(slug)
+    if services.leave_network(request.user, network):
+        messages.success(request, f"You have left {network.title}.")
+    return redirect(network.url)
+
+
+@login_required
+def membership_settings(request, slug):
+    network = live_network(slug)
+    membership = get_object_or_404(
+        NetworkMembership, network=network, user=request.user
+    )
+    if request.method == "POST":
+        form = forms.MembershipSettingsForm(request.POST, instance=membership)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Your choices for this network have been saved.")
+            return redirect(network.url)
+    else:
+        form = forms.MembershipSettingsForm(instance=membership)
+    return render(
+        request,
+        "networks/membership_settings.html",
+        {"network": network, "form": form},
+    )
+
+
+def _member_meeting(request, slug, pk):
+    network = live_network(slug)
+    meeting = get_object_or_404(Meeting, pk=pk, network=network)
+    if not permissions.is_network_member(request.user, network):
+        raise Http404("Meetings are for network members")
+    return network, meeting
+
+
+@login_required
+@require_POST
+def meeting_register(request, slug, pk):
+    network, meeting = _member_meeting(request, slug, pk)
+    if meeting.is_past:
+        messages.error(request, "This meeting has already happened.")
+        return redirect(network.url)
+    registration = services.register_for_meeting(request.user, meeting)
+    if registration.status == "confirmed":
+        messages.success(request, f"You have a place at “{meeting.title}”.")
+    else:
+        messages.success(
+            request,
+            f"“{meeting.title}” is full, so you are on the waiting list. "
+            "We will email you if a place comes free.",
+        )
+    return redirect(network.url + "#meetings")
+
+
+@login_required
+@require_POST
+def meeting_cancel(request, slug, pk):
+    network, meeting = _member_meeting(request, slug, pk)
+    services.cancel_registration(request.user, meeting)
+    messages.success(request, f"You are no longer registered for “{meeting.title}”.")
+    return redirect(network.url + "#meetings")

@@ -1,0 +1,124 @@
+"""Public outputs of a network: an RSS feed of public updates and iCal downloads."""
+
+from datetime import UTC
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from networks import services
+from networks.models import Meeting
+from networks.views.common import live_network
+
+
+class NetworkUpdatesFeed(Feed):
+    """The network's latest public updates; members-only updates never appear here."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, slug):
+        network = live_network(slug)
+        return network
+
+    def title(self, network):
+        return f"{network.title}: updates"
+
+    def link(self, network):
+        return network.url
+
+    def description(self, network):
+        return network.purpose
+
+    def items(self, network):
+        return services.visible_updates(network, is_member=False)[:20]
+
+    def item_title(self, update):
+        return update.title
+
+    def item_description(self, update):
+        return update.body
+
+    def item_link(self, update):
+        return f"{update.network.url}#update-{update.pk}"
+
+    def item_pubdate(self, update):
+        return update.published_at
+
+    def item_author_name(self, update):
+        return update.author_name
+
+
+def _ics_text(value):
+    value = (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "")
+
+
+def _ics_fold(line):
+    """Lines over 75 octets continue on the next line after a space (RFC 5545 3.1)."""
+    raw = line.encode()
+    parts = []
+    while len(raw) > 75:
+        cut = 75
+        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+            cut -= 1
+        parts.append(raw[:cut].decode())
+        raw = raw[cut:]
+    parts.append(raw.decode())
+    return "\r\n ".join(parts)
+
+
+def _ics_time(value):
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _calendar(request, network, meetings):
+    stamp = _ics_time(timezone.now())
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Voices//Networks//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(network.title)}",
+    ]
+    page_url = request.build_absolute_uri(network.url)
+    for meeting in meetings:
+        description = meeting.accessibility or ""
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:network-meeting-{meeting.pk}@voices",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{_ics_time(meeting.starts_at)}",
+            f"DTEND:{_ics_time(meeting.ends_at)}",
+            f"SUMMARY:{_ics_text(meeting.title)}",
+            f"LOCATION:{_ics_text(meeting.place_summary or meeting.get_format_display())}",
+            f"DESCRIPTION:{_ics_text(description)}",
+            f"URL:{page_url}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    body = "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    return response
+
+
+def network_calendar(request, slug):
+    """Every upcoming meeting of the network. Joining details stay in the portal."""
+    network = live_network(slug)
+    meetings = Meeting.objects.filter(
+        network=network, ends_at__gte=timezone.now()
+    ).order_by("starts_at")[:100]
+    response = _calendar(request, network, meetings)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{network.slug}-meetings.ics"'
+    )
+    return response
+
+
+def meeting_calendar(request, slug, pk):
+    network = live_network(slug)
+    meeting = get_object_or_404(Meeting, pk=pk, network=network)
+    response = _calendar(request, network, [meeting])
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    return response

@@ -1,0 +1,249 @@
+"""The co-chair workspace at /portal/networks/<slug>/: updates, join requests, members,
+meetings and enquiries routed to the network. Only current co-chairs of that network."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from networks import forms, services
+from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
+from networks.models.enquiries import NetworkEnquiryNote
+from networks.models.meetings import RegistrationStatus
+from networks.models.membership import JoinRequestStatus
+from networks.models.updates import UpdateStatus
+from networks.views.common import network_for_cochair
+
+LIST_LIMIT = 20
+
+
+@login_required
+def workspace(request, slug):
+    """The co-chairs' overview of their network; every list is capped or paginated."""
+    network = network_for_cochair(request, slug)
+    updates = CoChairUpdate.objects.filter(network=network).select_related("author")
+    open_updates = list(
+        updates.filter(
+            status__in=[
+                UpdateStatus.DRAFT,
+                UpdateStatus.AWAITING_MODERATION,
+                UpdateStatus.RETURNED,
+            ]
+        ).order_by("-updated_at")[:LIST_LIMIT]
+    )
+    published = list(
+        updates.filter(status=UpdateStatus.PUBLISHED).order_by("-published_at")[:10]
+    )
+    join_requests = list(
+        JoinRequest.objects.filter(network=network, status=JoinRequestStatus.PENDING)
+        .select_related("user")
+        .order_by("created_at")[:LIST_LIMIT]
+    )
+    meetings = list(
+        Meeting.objects.filter(network=network, ends_at__gte=timezone.now())
+        .annotate(
+            confirmed_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+            ),
+            waiting_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.WAITING),
+            ),
+        )
+        .order_by("starts_at")[:LIST_LIMIT]
+    )
+    enquiries = services.network_enquiries(network)
+    context = {
+        "network": network,
+        "cochairs": list(services.current_cochair_terms(network)),
+        "open_updates": open_updates,
+        "published_updates": published,
+        "join_requests": join_requests,
+        "join_request_count": JoinRequest.objects.filter(
+            network=network, status=JoinRequestStatus.PENDING
+        ).count(),
+        "members": list(services.member_directory(network)[:LIST_LIMIT]),
+        "member_count": network.memberships.count(),
+        "meetings": meetings,
+        "enquiries_available": enquiries is not None,
+        "enquiries": list(enquiries[:LIST_LIMIT]) if enquiries is not None else [],
+    }
+    return render(request, "networks/workspace.html", context)
+
+
+@login_required
+def members(request, slug):
+    """All members of the network, showing only what each chose to share."""
+    network = network_for_cochair(request, slug)
+    page_obj = Paginator(services.member_directory(network), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "networks/workspace_members.html",
+        {"network": network, "page_obj": page_obj, "members": page_obj.object_list},
+    )
+
+
+@login_required
+def update_form(request, slug, pk=None):
+    """Write a new update or edit an existing one; saving keeps a revision."""
+    network = network_for_cochair(request, slug)
+    update = None
+    if pk is not None:
+        update = get_object_or_404(CoChairUpdate, pk=pk, network=network)
+        if update.status == UpdateStatus.WITHDRAWN:
+            raise Http404("Withdrawn updates cannot be edited")
+    if request.method == "POST":
+        form = forms.UpdateForm(request.POST)
+        if form.is_valid():
+            publish = "publish" in request.POST
+            update = services.save_update(
+                request.user,
+                network,
+                update=update,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                visibility=form.cleaned_data["visibility"],
+                publish=publish,
+            )
+            messages.success(request, _saved_message(update))
+            return redirect("networks:workspace", slug=network.slug)
+    else:
+        initial = {}
+        if update:
+            initial = {
+                "title": update.title,
+                "body": update.body,
+                "visibility": update.visibility,
+            }
+        form = forms.UpdateForm(initial=initial)
+    return render(
+        request,
+        "networks/update_form.html",
+        {"network": network, "form": form, "update": update},
+    )
+
+
+def _saved_message(update):
+    if update.status == UpdateStatus.PUBLISHED:
+        return f"“{update.title}” is published on the network page."
+    if update.status == UpdateStatus.AWAITING_MODERATION:
+        return (
+            f"“{update.title}” has been sent to programme staff to check. "
+            "It will appear once they approve it."
+        )
+    return f"“{update.title}” is saved as a draft."
+
+
+@login_required
+@require_POST
+def update_withdraw(request, slug, pk):
+    network = network_for_cochair(request, slug)
+    update = get_object_or_404(CoChairUpdate, pk=pk, network=network)
+    services.withdraw_update(request.user, update)
+    messages.success(
+        request, f"“{update.title}” has been withdrawn and is no longer shown."
+    )
+    return redirect("networks:workspace", slug=network.slug)
+
+
+@login_required
+@require_POST
+def join_request_decide(request, slug, pk):
+    network = network_for_cochair(request, slug)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("user"), pk=pk, network=network
+    )
+    form = forms.DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose approve or decline.")
+        return redirect("networks:workspace", slug=network.slug)
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        services.decide_join_request(request.user, join_request, approve)
+    except services.NetworkActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        name = join_request.user.display_name
+        messages.success(
+            request,
+            f"{name} is now a member of the network."
+            if approve
+            else f"You declined {name}'s request. They have been told by email.",
+        )
+    return redirect("networks:workspace", slug=network.slug)
+
+
+@login_required
+def meeting_form(request, slug):
+    network = network_for_cochair(request, slug)
+    if request.method == "POST":
+        form = forms.MeetingForm(request.POST)
+        if form.is_valid():
+            meeting = services.add_meeting(request.user, network, **form.cleaned_data)
+            messages.success(request, f"“{meeting.title}” has been added.")
+            return redirect("networks:workspace", slug=network.slug)
+    else:
+        form = forms.MeetingForm()
+    return render(
+        request, "networks/meeting_form.html", {"network": network, "form": form}
+    )
+
+
+@login_required
+def meeting_registrations(request, slug, pk):
+    network = network_for_cochair(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, network=network)
+    registrations = (
+        MeetingRegistration.objects.filter(meeting=meeting)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .order_by("status", "created_at")
+    )
+    page_obj = Paginator(registrations, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "networks/meeting_registrations.html",
+        {"network": network, "meeting": meeting, "page_obj": page_obj},
+    )
+
+
+@login_required
+def enquiry_detail(request, slug, pk):
+    """An enquiry routed to this network: co-chairs update its status and add notes."""
+    network = network_for_cochair(request, slug)
+    enquiries = services.network_enquiries(network)
+    if enquiries is None:
+        raise Http404("Enquiries are not available yet")
+    enquiry = get_object_or_404(enquiries, pk=pk)
+    form_kwargs = {"statuses": services.enquiry_statuses()}
+    if request.method == "POST":
+        form = forms.EnquiryUpdateForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            services.update_enquiry(
+                request.user,
+                network,
+                enquiry,
+                form.cleaned_data["status"],
+                form.cleaned_data["note"],
+            )
+            messages.success(request, "The enquiry has been updated.")
+            return redirect("networks:enquiry_detail", slug=network.slug, pk=enquiry.pk)
+    else:
+        form = forms.EnquiryUpdateForm(
+            initial={"status": enquiry.status}, **form_kwargs
+        )
+    notes = NetworkEnquiryNote.objects.filter(
+        network=network, enquiry_id=enquiry.pk
+    ).select_related("author")
+    return render(
+        request,
+        "networks/enquiry_detail.html",
+        {"network": network, "enquiry": enquiry, "form": form, "notes": notes},
+    )

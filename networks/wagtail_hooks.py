@@ -1,0 +1,74 @@
+"""Networks in the admin (staff screens, moderation) and in other apps' hook registries:
+the portal dashboard panel and the home page slot."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
+
+from home.slots import HOME_SLOT_HOOK, Slot
+from members.dashboard import PANEL_HOOK, Panel
+from networks import permissions, services
+from networks.admin import NetworksAdminGroup
+from networks.models import NetworkIndexPage
+from networks.views import moderation
+
+modeladmin_register(NetworksAdminGroup)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path(
+            "networks/moderation/",
+            moderation.moderation_list,
+            name="networks_moderation",
+        ),
+        path(
+            "networks/moderation/<int:pk>/",
+            moderation.moderation_detail,
+            name="networks_moderation_detail",
+        ),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_moderate_updates(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        "Updates to check",
+        reverse("networks_moderation"),
+        icon_name="tasks",
+        order=310,
+    )
+
+
+@hooks.register(PANEL_HOOK)
+def my_networks_panel(request):
+    """My networks, latest updates, next meetings and, for co-chairs, what awaits them."""
+    if not request.user.is_authenticated:
+        return None
+    summary = services.dashboard_summary(request.user)
+    if summary is None:
+        return None
+    return Panel(order=20, template="networks/panels/my_networks.html", context=summary)
+
+
+@hooks.register(HOME_SLOT_HOOK)
+def networks_slot(request, page):
+    """The regional networks on the home page."""
+    index = NetworkIndexPage.objects.live().first()
+    if index is None:
+        return None
+    networks = list(services.network_listing(index)[:6])
+    if not networks:
+        return None
+    return Slot(
+        order=30,
+        template="networks/slots/networks.html",
+        context={"index": index, "networks": networks},
+    )
