@@ -7,3 +7,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site content"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import signals  # noqa: F401 - connects the menu cache invalidation

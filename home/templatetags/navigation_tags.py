@@ -1,0 +1,109 @@
+"""Menus, footer and breadcrumbs: built once per site, cached, and rebuilt when editors
+change the menus, the organisation details or publish, move or delete a page."""
+
+from django import template
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from home.blocks import link_target
+
+register = template.Library()
+
+CACHE_TIMEOUT = 60 * 60 * 24
+
+
+def cache_key(site_id):
+    return f"home:navigation:{site_id}"
+
+
+def clear_navigation_cache():
+    """Forget every site's menus (there are few sites, so no need to be clever)."""
+    cache.delete_many(
+        [cache_key(pk) for pk in Site.objects.values_list("pk", flat=True)]
+    )
+
+
+def _links(stream):
+    links = []
+    for block in stream:
+        href, label = link_target(block.value)
+        if href and label:
+            links.append({"href": href, "label": label})
+    return links
+
+
+def build_navigation(site):
+    from home.models import NavigationSettings, OrganisationSettings
+
+    navigation = NavigationSettings.for_site(site)
+    organisation = OrganisationSettings.for_site(site)
+    footer = []
+    for page, label in (
+        (organisation.privacy_page, "Privacy"),
+        (organisation.accessibility_page, "Accessibility"),
+    ):
+        if page is not None and page.live:
+            footer.append({"href": page.url, "label": label})
+    return {
+        "main": _links(navigation.main_menu),
+        "footer": footer + _links(navigation.footer_links),
+        "organisation": {
+            "name": organisation.organisation_name,
+            "contact_email": organisation.contact_email,
+            "postal_address": organisation.postal_address,
+            "charity_number": organisation.charity_number,
+            "footer_text": organisation.footer_text,
+            "social": [
+                {"href": block.value["url"], "label": block.value["name"]}
+                for block in organisation.social_links
+            ],
+        },
+    }
+
+
+def navigation_for(request):
+    if request is not None and hasattr(request, "_voices_navigation"):
+        return request._voices_navigation
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {"main": [], "footer": [], "organisation": {}}
+    key = cache_key(site.pk)
+    data = cache.get(key)
+    if data is None:
+        data = build_navigation(site)
+        cache.set(key, data, CACHE_TIMEOUT)
+    request._voices_navigation = data
+    return data
+
+
+def mark_current(links, path):
+    """aria-current="page" on the link to this page, "true" on the link to its section."""
+    marked = []
+    for link in links:
+        href = link["href"]
+        current = ""
+        if href == path:
+            current = "page"
+        elif href.startswith("/") and href != "/" and path.startswith(href):
+            current = "true"
+        marked.append({**link, "current": current})
+    return marked
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    """Menus and organisation details for the header and footer of any page."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    data = navigation_for(request)
+    return {**data, "main": mark_current(data["main"], path)}
+
+
+@register.inclusion_tag("components/breadcrumbs.html")
+def page_breadcrumbs(page):
+    """Ancestors below the site root's parent, for any Wagtail page (one query)."""
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+    return {
+        "items": [(ancestor.title, ancestor.url) for ancestor in ancestors],
+        "current": page.title,
+    }

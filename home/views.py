@@ -1,0 +1,82 @@
+"""Public search: Wagtail's search over live public pages, with editors' promoted results."""
+
+import logging
+import re
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = (
+    200  # security checklist IV-6: bound the work one request can ask for
+)
+RESULTS_PER_PAGE = 10
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+NOT_WORDS = re.compile(r"[^\w\s]+")
+
+
+def clean_query(raw):
+    """The query people meant: control characters gone, spaces squeezed, 200 characters."""
+    text = CONTROL_CHARACTERS.sub(" ", raw or "")[: MAX_QUERY_LENGTH * 2]
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query):
+    """Words only for the search backend: quotes, `%` and operators mean nothing to
+    visitors but can upset full-text query parsers."""
+    return " ".join(NOT_WORDS.sub(" ", query).split()) or query
+
+
+def search(request):
+    """Anyone can search the public site; odd input gets a helpful page, never an error."""
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    truncated = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
+    page_obj = None
+    promotions = []
+    failed = False
+    if query and not NOT_WORDS.sub(" ", query).strip():
+        failed = True
+    elif query:
+        promotions = list(
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query)
+            ).select_related("page")
+        )
+        promoted_ids = {p.page_id for p in promotions if p.page_id}
+        results = (
+            Page.objects.live()
+            .public()
+            .exclude(depth=1)
+            .exclude(pk__in=promoted_ids)
+            .specific()
+            .search(search_terms(query), operator="and")
+        )
+        try:
+            page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+            # Evaluate here so a backend error on odd input is caught, not rendered.
+            page_obj.object_list = list(page_obj.object_list)
+        except DatabaseError:
+            logger.warning("search failed for a query of %d characters", len(query))
+            page_obj = None
+            failed = True
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {
+            "query": query,
+            "truncated": truncated,
+            "page_obj": page_obj,
+            "promotions": [p for p in promotions if p.page is None or p.page.live],
+            "failed": failed,
+            "pagination_query": urlencode({"q": query}) if query else "",
+        },
+    )
