@@ -46,7 +46,101 @@ def ensure_account(email, first_name, last_name, group_names):
 
 
 def load_profiles():
-    """Member profiles arrive with the portal issue."""
+    """Profiles for the demo member and co-chair, a pending application, an open invitation."""
+    from home.models import Region
+    from members.choices import MemberType
+    from members.models import MemberProfile
+    from members.models.profiles import PRIVACY_NOTICE_VERSION
+
+    west_midlands = Region.objects.get(slug="west-midlands")
+    for email, preferred, defaults in DEMO_PROFILES:
+        user = User.objects.get(email__iexact=email)
+        if preferred and user.preferred_name != preferred:
+            user.preferred_name = preferred
+            user.save(update_fields=["preferred_name"])
+        profile, _ = MemberProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "member_type": MemberType.LIVED_EXPERIENCE_PARTNER,
+                "region": west_midlands,
+                "privacy_notice_version": PRIVACY_NOTICE_VERSION,
+                **defaults,
+            },
+        )
+        if not profile.privacy_notice_accepted_at:
+            profile.privacy_notice_accepted_at = user.date_joined
+            profile.save(update_fields=["privacy_notice_accepted_at"])
+    ensure_demo_application(west_midlands)
+    ensure_demo_invitation()
+
+
+DEMO_PROFILES = [
+    (
+        "member@example.org",
+        "Morgan",
+        {
+            "pronouns": "they/them",
+            "interests": ["coaching", "coproduction", "events"],
+            "bio": (
+                "I have lived with type 1 diabetes for twenty years and like helping "
+                "services see appointments from the patient's side of the desk."
+            ),
+            "communication_preferences": ["email", "large_print"],
+        },
+    ),
+    (
+        "cochair@example.org",
+        "Cass",
+        {
+            "pronouns": "she/her",
+            "interests": ["networks", "coproduction", "research"],
+            "bio": (
+                "Unpaid carer for my dad and co-chair of the West Midlands network. "
+                "I want every leader in the region to hear from carers early."
+            ),
+            "communication_preferences": ["email", "phone"],
+        },
+    ),
+]
+
+
+def ensure_demo_application(region):
+    """One application waiting for staff, so the admin list is not empty."""
+    from members.models import Application
+    from members.models.profiles import PRIVACY_NOTICE_VERSION
+
+    Application.objects.update_or_create(
+        email="applicant@example.org",
+        defaults={
+            "name": "Priya Applicant",
+            "member_type": "partner",
+            "region": region,
+            "reason": (
+                "I care for my son, who has a learning disability, and I would like to "
+                "help health and care leaders plan services with families, not for them."
+            ),
+            "privacy_notice_version": PRIVACY_NOTICE_VERSION,
+            "status": "pending",
+        },
+    )
+
+
+def ensure_demo_invitation():
+    """One open invitation (its link is not shown: the token is stored only as a hash)."""
+    from django.utils import timezone
+
+    from members.models import Invitation
+    from members.models.invitations import default_expiry
+
+    invitation = Invitation.objects.filter(email="invited@example.org").first()
+    if invitation is None:
+        invitation = Invitation(email="invited@example.org", member_type="partner")
+        invitation.new_token()
+    invitation.accepted_at = None
+    invitation.revoked_at = None
+    if invitation.expires_at is None or invitation.expires_at <= timezone.now():
+        invitation.expires_at = default_expiry()
+    invitation.save()
 
 
 def load_enquiries():

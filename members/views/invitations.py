@@ -1,0 +1,70 @@
+"""Joining: accept an invitation link, or apply to become a member."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from members.forms.accounts import AcceptInvitationForm, ApplicationForm
+from members.services import accounts as services
+
+BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+
+
+@never_cache
+def accept_invitation(request, token):
+    """Set a password and accept the privacy notice; one use, then the link stops working.
+
+    Unknown, tampered, used, revoked and expired links all get the same calm page, so the
+    link itself reveals nothing.
+    """
+    invitation = services.find_open_invitation(token)
+    if invitation is None:
+        return render(request, "members/invitation_invalid.html", status=404)
+    if request.user.is_authenticated:
+        return render(
+            request, "members/invitation_signed_in.html", {"invitation": invitation}
+        )
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                invitation,
+                form.cleaned_data["password1"],
+                form.cleaned_data["preferred_name"],
+            )
+        except ValueError:
+            return render(request, "members/invitation_invalid.html", status=404)
+        login(request, user, backend=BACKEND)
+        messages.success(
+            request,
+            "Welcome to Voices. Your account is ready. You might like to fill in your "
+            "profile next.",
+        )
+        return redirect("members:portal")
+    return render(
+        request,
+        "members/accept_invitation.html",
+        {"form": form, "invitation": invitation},
+    )
+
+
+def apply(request):
+    """The public application form; staff approve (an invitation follows) or decline."""
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.submit_application(
+            name=data["name"],
+            email=data["email"],
+            member_type=data["member_type"],
+            region=data["region"],
+            organisation=data["organisation"],
+            reason=data["reason"],
+        )
+        return redirect("members:apply_thanks")
+    return render(request, "members/apply.html", {"form": form})
+
+
+def apply_thanks(request):
+    return render(request, "members/apply_thanks.html")
