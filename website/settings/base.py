@@ -276,3 +276,12 @@ LOGGING = {
 }
 
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "voices-demo-2026")
+
+# Enquiries from leaders (members/spam.py, members/services/enquiries.py).
+ENQUIRY_RETENTION_DAYS = env.get_int("ENQUIRY_RETENTION_DAYS", 730)
+ENQUIRY_RATE_LIMIT_PER_IP = env.get_int("ENQUIRY_RATE_LIMIT_PER_IP", 5)
+ENQUIRY_RATE_LIMIT_PER_EMAIL = env.get_int("ENQUIRY_RATE_LIMIT_PER_EMAIL", 3)
+ENQUIRY_MIN_SECONDS = 3
+ENQUIRY_MAX_LINKS = 3
+# Extra staff addresses always told about new enquiries; never editable in the CMS (SP-4).
+ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
