@@ -28,7 +28,10 @@ def strip_controls(value):
     return CONTROL_CHARS.sub("", value or "")
 
 
-def plain_text_to_html(text):
+BLOCK_TAG = re.compile(r"<\s*(p|ul|ol|li)[\s>]", re.IGNORECASE)
+
+
+def plain_text_to_html(text, escape=escape):
     """Blank lines separate paragraphs; lines starting '-' or '1.' become list items."""
     blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
     html = []
@@ -56,6 +59,9 @@ def clean_update_body(value):
     value = strip_controls(value)
     if not HTML_HINT.search(value):
         value = plain_text_to_html(value)
+    elif not BLOCK_TAG.search(value):
+        # Inline tags only (a, strong, em): keep the typed paragraphs; nh3 cleans below.
+        value = plain_text_to_html(value, escape=str)
     return nh3.clean(
         value,
         tags=ALLOWED_TAGS,

@@ -94,19 +94,18 @@ def visible_updates(network, is_member):
 
 
 def network_opportunities(network, limit=5):
-    """Open opportunities aimed at this network, once the opportunities feature exists."""
+    """Open, public opportunities pointed at this network (members.OpportunityPage)."""
     try:
-        Opportunity = apps.get_model("members", "Opportunity")
+        OpportunityPage = apps.get_model("members", "OpportunityPage")
     except LookupError:
         return []
-    field_names = {f.name for f in Opportunity._meta.get_fields()}
+    field_names = {f.name for f in OpportunityPage._meta.get_fields()}
     if "network_page" not in field_names:
         return []
-    qs = Opportunity.objects.filter(network_page_id=network.pk)
-    for name, value in (("is_published", True), ("live", True), ("status", "open")):
-        if name in field_names:
-            qs = qs.filter(**{name: value})
-    return list(qs[:limit])
+    qs = OpportunityPage.objects.live().public().filter(network_page_id=network.pk)
+    if "closes_at" in field_names:
+        qs = qs.filter(closes_at__gt=timezone.now()).order_by("closes_at")
+    return list(qs.only("id", "title", "url_path", "path", "depth")[:limit])
 
 
 def network_page_context(network, user):
@@ -591,3 +590,100 @@ def dashboard_summary(user):
         "meetings": meetings,
         "cochair_tasks": tasks,
     }
+
+
+# --- invitations, data export and erasure (hooks from members) ----------------------------
+
+
+def add_invited_member(user, network_slug):
+    network = NetworkPage.objects.filter(slug=network_slug).first()
+    if network is None:
+        return None
+    membership, _ = NetworkMembership.objects.get_or_create(network=network, user=user)
+    return membership
+
+
+def export_member_data(user):
+    """Every network record about the member, in a fixed number of queries."""
+    records = []
+    for m in NetworkMembership.objects.filter(user=user).select_related("network"):
+        records.append(
+            {
+                "record": "membership",
+                "network": m.network.title,
+                "joined_at": m.joined_at,
+                "what_others_see": m.get_visibility_display(),
+                "short_bio": m.short_bio,
+                "update_emails": m.get_update_emails_display(),
+            }
+        )
+    for term in NetworkCoChair.objects.filter(user=user).select_related("network"):
+        records.append(
+            {
+                "record": "co-chair term",
+                "network": term.network.title,
+                "role": term.role_title,
+                "organisation": term.organisation,
+                "term_start": term.term_start,
+                "term_end": term.term_end,
+            }
+        )
+    for jr in JoinRequest.objects.filter(user=user).select_related("network"):
+        records.append(
+            {
+                "record": "join request",
+                "network": jr.network.title,
+                "message": jr.message,
+                "status": jr.get_status_display(),
+                "created_at": jr.created_at,
+                "decided_at": jr.decided_at,
+            }
+        )
+    for update in CoChairUpdate.objects.filter(author=user).select_related("network"):
+        records.append(
+            {
+                "record": "update you wrote",
+                "network": update.network.title,
+                "title": update.title,
+                "body": update.body,
+                "status": update.get_status_display(),
+                "visibility": update.get_visibility_display(),
+                "published_at": update.published_at,
+            }
+        )
+    for reg in MeetingRegistration.objects.filter(user=user).select_related(
+        "meeting__network"
+    ):
+        records.append(
+            {
+                "record": "meeting registration",
+                "network": reg.meeting.network.title,
+                "meeting": reg.meeting.title,
+                "starts_at": reg.meeting.starts_at,
+                "status": reg.get_status_display(),
+            }
+        )
+    return records
+
+
+@transaction.atomic
+def erase_member_data(user):
+    """Delete memberships, requests and registrations; keep published updates, which the
+    network relies on, attributed to "Former member" (author cleared)."""
+    for registration in MeetingRegistration.objects.filter(
+        user=user, meeting__ends_at__gte=timezone.now()
+    ).exclude(status=RegistrationStatus.CANCELLED):
+        cancel_registration(user, registration.meeting)
+    MeetingRegistration.objects.filter(user=user).delete()
+    NetworkMembership.objects.filter(user=user).delete()
+    JoinRequest.objects.filter(user=user).delete()
+    NetworkCoChair.objects.filter(user=user).delete()
+    CoChairUpdate.objects.filter(author=user).exclude(
+        status=UpdateStatus.PUBLISHED
+    ).delete()
+    CoChairUpdate.objects.filter(author=user).update(author=None)
+    CoChairUpdateRevision.objects.filter(edited_by=user).update(edited_by=None)
+    JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
+    from networks.models.enquiries import NetworkEnquiryNote
+
+    NetworkEnquiryNote.objects.filter(author=user).update(author=None)

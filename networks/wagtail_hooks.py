@@ -72,3 +72,29 @@ def networks_slot(request, page):
         template="networks/slots/networks.html",
         context={"index": index, "networks": networks},
     )
+
+
+@hooks.register("register_invitation_accepted")
+def join_invited_network(invitation, user):
+    """Staff can invite someone straight into a network (how invitation-only ones grow)."""
+    if invitation.network_slug:
+        services.add_invited_member(user, invitation.network_slug)
+
+
+@hooks.register("register_member_data_export")
+def export_network_data(user):
+    from members.exporters import ExportSection
+
+    return ExportSection(
+        key="networks",
+        title="Regional networks",
+        records=services.export_member_data(user),
+        order=60,
+        description="Networks you belong to or co-chair, requests to join, updates you "
+        "wrote and meetings you registered for.",
+    )
+
+
+@hooks.register("register_member_data_erase")
+def erase_network_data(user):
+    services.erase_member_data(user)
