@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-browser serve worker lint format chromium clean
+.PHONY: run test test-fast test-db test-browser serve worker lint format chromium clean
 
 $(VENV)/.run-deps: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,9 +28,13 @@ run: $(VENV)/.run-deps
 test: $(VENV)/.dev-deps chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## test-fast: everything but the browser journeys (CI's PostgreSQL pass uses this)
+## test-fast: everything but the browser journeys
 test-fast: $(VENV)/.dev-deps
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+## test-db: what depends on the database engine (CI's PostgreSQL pass)
+test-db: $(VENV)/.dev-deps
+	$(PY) -m pytest -m "not browser and not isolated" $(PYTEST_ARGS)
 
 ## test-browser: only the Chromium journeys
 test-browser: $(VENV)/.dev-deps chromium

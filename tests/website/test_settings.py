@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.isolated
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "website.settings.production",
     "SECRET_KEY": "throwaway-" + "k3y" * 20,
