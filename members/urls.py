@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from members import feeds
 from members.views import invitations, mydata, portal, profile
+from members.views import opportunities as opportunity_views
 
 app_name = "members"
 
@@ -28,4 +30,37 @@ urlpatterns = [
     ),
     path("join/", invitations.apply, name="apply"),
     path("join/thanks/", invitations.apply_thanks, name="apply_thanks"),
+    # Opportunities and expressions of interest (issue 6)
+    path("opportunities/feed/", feeds.OpportunitiesFeed(), name="opportunities_feed"),
+    path(
+        "opportunities/closing-dates.ics",
+        feeds.closing_dates_ical,
+        name="opportunities_ical",
+    ),
+    path(
+        "portal/opportunities/<int:page_id>/interest/",
+        opportunity_views.express_interest,
+        name="express_interest",
+    ),
+    path("portal/interests/", opportunity_views.my_interests, name="my_interests"),
+    path(
+        "portal/interests/alerts/",
+        opportunity_views.alerts,
+        name="opportunity_alerts",
+    ),
+    path(
+        "portal/interests/<int:pk>/",
+        opportunity_views.interest_detail,
+        name="interest_detail",
+    ),
+    path(
+        "portal/interests/<int:pk>/withdraw/",
+        opportunity_views.withdraw_interest,
+        name="withdraw_interest",
+    ),
+    path(
+        "portal/interests/<int:pk>/respond/",
+        opportunity_views.respond_to_offer,
+        name="respond_to_offer",
+    ),
 ]

@@ -52,3 +52,23 @@ def accounts_admin_urls():
             ),
         )
     ]
+
+
+# --- Opportunities (issue 6): interests admin, portal panels, home page slot.
+from wagtail import hooks as _opportunity_hooks  # noqa: E402
+from wagtail_modeladmin.options import (  # noqa: E402
+    modeladmin_register as _register_opportunity_admin,
+)
+
+from home.slots import HOME_SLOT_HOOK as _HOME_SLOT_HOOK  # noqa: E402
+from members.admin import opportunities as opportunity_admin  # noqa: E402
+from members.dashboard import PANEL_HOOK as _PANEL_HOOK  # noqa: E402
+from members.views import opportunities as _opportunity_views  # noqa: E402
+
+_register_opportunity_admin(opportunity_admin.ExpressionOfInterestAdmin)
+_opportunity_hooks.register("register_admin_urls", lambda: opportunity_admin.admin_urls)
+_opportunity_hooks.register(
+    _PANEL_HOOK, _opportunity_views.matching_opportunities_panel
+)
+_opportunity_hooks.register(_PANEL_HOOK, _opportunity_views.my_interests_panel)
+_opportunity_hooks.register(_HOME_SLOT_HOOK, _opportunity_views.closing_soon_slot)

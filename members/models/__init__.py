@@ -7,6 +7,14 @@ from .enquiries import (
     EnquiryPageType,
 )
 from .invitations import Application, Invitation
+from .opportunities import (
+    ExpressionOfInterest,
+    InterestStatusChange,
+    OpportunityAlert,
+    OpportunityAlertSent,
+    OpportunityIndexPage,
+    OpportunityPage,
+)
 from .profiles import MemberProfile
 from .users import User
 
@@ -17,4 +25,14 @@ __all__ = [
     "EnquiryNote",
     "EnquiryPage",
     "EnquiryPageType",
-"Application", "Invitation", "MemberProfile", "User"]
+    "Application",
+    "Invitation",
+    "ExpressionOfInterest",
+    "InterestStatusChange",
+    "OpportunityAlert",
+    "OpportunityAlertSent",
+    "OpportunityIndexPage",
+    "OpportunityPage",
+    "MemberProfile",
+    "User",
+]
