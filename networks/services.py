@@ -112,16 +112,16 @@ def network_page_context(network, user):
     """Everything the network page shows, in a fixed number of queries."""
     membership = None
     pending_request = None
+    cochairs = list(current_cochair_terms(network))
+    is_cochair = user.is_authenticated and any(t.user_id == user.pk for t in cochairs)
     if user.is_authenticated:
         membership = NetworkMembership.objects.filter(
             network_id=network.pk, user=user
         ).first()
-        if membership is None:
+        if membership is None and not is_cochair:
             pending_request = JoinRequest.objects.filter(
                 network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
             ).first()
-    cochairs = list(current_cochair_terms(network))
-    is_cochair = user.is_authenticated and any(t.user_id == user.pk for t in cochairs)
     is_member = membership is not None or is_cochair
     my_registrations = {}
     meetings = upcoming_meetings(network)
@@ -495,7 +495,12 @@ def network_enquiries(network):
     Enquiry = enquiry_model()
     if Enquiry is None:
         return None
-    return Enquiry.objects.filter(network_page_id=network.pk).order_by("-pk")
+    # Spam never reaches co-chairs; personal fields they do not need are not loaded.
+    return (
+        Enquiry.objects.filter(network_page_id=network.pk)
+        .exclude(status="spam")
+        .order_by("-pk")
+    )
 
 
 def enquiry_statuses():

@@ -21,7 +21,9 @@ def other_network(home_page):
 
 @pytest.fixture
 def cochair(network):
-    user = UserFactory(email="cochair@example.org", first_name="Cass", groups=["Members"])
+    user = UserFactory(
+        email="cochair@example.org", first_name="Cass", groups=["Members"]
+    )
     CoChairFactory(network=network, user=user, role_title="Lived experience co-chair")
     return user
 

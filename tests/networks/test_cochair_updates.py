@@ -24,9 +24,9 @@ HOSTILE = (
     '<p onclick="steal()">Hi <a href="javascript:alert(1)">click</a> '
     '<a href="https://example.org/" style="color:red" onmouseover="x()">ok</a></p>'
     '<iframe src="https://evil.example/"></iframe><script>alert(1)</script>'
-    '<img src=x onerror=alert(1)><svg onload=alert(1)></svg>'
+    "<img src=x onerror=alert(1)><svg onload=alert(1)></svg>"
     '<a href="JaVaScRiPt:alert(2)">two</a><a href="data:text/html,hi">three</a>'
-    '<style>body{display:none}</style><ul><li><strong>bold</strong> <em>it</em></li></ul>'
+    "<style>body{display:none}</style><ul><li><strong>bold</strong> <em>it</em></li></ul>"
 )
 
 
@@ -35,16 +35,34 @@ def test_crafted_html_is_sanitised_on_save(client, network, cochair):
     response = post_update(client, network, body=HOSTILE, publish="1")
     assert response.status_code == 302
     body = CoChairUpdate.objects.get().body
-    for bad in ("script", "iframe", "style", "onclick", "onmouseover", "onerror",
-                "onload", "javascript:", "JaVaScRiPt", "data:", "<img", "<svg", "alert"):
+    for bad in (
+        "script",
+        "iframe",
+        "style",
+        "onclick",
+        "onmouseover",
+        "onerror",
+        "onload",
+        "javascript:",
+        "JaVaScRiPt",
+        "data:",
+        "<img",
+        "<svg",
+        "alert",
+    ):
         assert bad not in body, bad
-    assert '<a href="https://example.org/" rel="noopener noreferrer nofollow">ok</a>' in body
+    assert (
+        '<a href="https://example.org/" rel="noopener noreferrer nofollow">ok</a>'
+        in body
+    )
     assert "<ul><li><strong>bold</strong> <em>it</em></li></ul>" in body
 
 
 def test_plain_text_becomes_paragraphs_and_lists(client, network, cochair):
     client.force_login(cochair)
-    post_update(client, network, body="First para\n\n- one\n- two\n\nA <b>not html", publish="1")
+    post_update(
+        client, network, body="First para\n\n- one\n- two\n\nA <b>not html", publish="1"
+    )
     body = CoChairUpdate.objects.get().body
     assert body == "<p>First para</p><ul><li>one</li><li>two</li></ul><p>A not html</p>"
 
@@ -74,7 +92,9 @@ def test_bad_input_gets_a_field_message_and_saves_nothing(
 
 def test_emoji_and_rtl_overrides(client, network, cochair):
     client.force_login(cochair)
-    post_update(client, network, title="Good news 🎉\u202e", body="Thanks 💚", publish="1")
+    post_update(
+        client, network, title="Good news 🎉\u202e", body="Thanks 💚", publish="1"
+    )
     update = CoChairUpdate.objects.get()
     assert update.title == "Good news 🎉"
     assert "💚" in update.body
@@ -118,7 +138,9 @@ def test_staff_return_an_update_with_a_note_and_the_cochairs_are_told(
     client, network, cochair, staff, mailoutbox
 ):
     update = UpdateFactory(
-        network=network, author=cochair, status=UpdateStatus.AWAITING_MODERATION,
+        network=network,
+        author=cochair,
+        status=UpdateStatus.AWAITING_MODERATION,
         published_at=None,
     )
     client.force_login(staff)
@@ -155,15 +177,27 @@ def test_editing_keeps_revisions_and_withdrawing_hides(client, network, cochair)
     client.force_login(cochair)
     post_update(client, network, title="First title", publish="1")
     update = CoChairUpdate.objects.get()
-    edit = reverse("networks:update_edit", kwargs={"slug": network.slug, "pk": update.pk})
-    client.post(edit, {"title": "Second title", "body": "Changed", "visibility": "public",
-                       "publish": "1"})
+    edit = reverse(
+        "networks:update_edit", kwargs={"slug": network.slug, "pk": update.pk}
+    )
+    client.post(
+        edit,
+        {
+            "title": "Second title",
+            "body": "Changed",
+            "visibility": "public",
+            "publish": "1",
+        },
+    )
     assert list(update.revisions.values_list("title", flat=True)) == [
         "Second title",
         "First title",
     ]
-    client.post(reverse("networks:update_withdraw",
-                        kwargs={"slug": network.slug, "pk": update.pk}))
+    client.post(
+        reverse(
+            "networks:update_withdraw", kwargs={"slug": network.slug, "pk": update.pk}
+        )
+    )
     update.refresh_from_db()
     assert update.status == UpdateStatus.WITHDRAWN
     client.logout()
@@ -175,8 +209,9 @@ def test_members_only_updates_reach_members_only(
     client, network, cochair, network_member, other_network_member
 ):
     UpdateFactory(network=network, author=cochair, title="For everyone")
-    UpdateFactory(network=network, author=cochair, title="Members secret",
-                  visibility="members")
+    UpdateFactory(
+        network=network, author=cochair, title="Members secret", visibility="members"
+    )
     feed = reverse("networks:updates_feed", kwargs={"slug": network.slug})
 
     def sees(user, url):
@@ -203,6 +238,8 @@ def test_members_only_updates_reach_members_only(
 def test_update_body_is_rendered_through_the_sanitiser_even_if_stored_raw(
     client, network, cochair
 ):
-    UpdateFactory(network=network, title="Raw", body='<p>ok</p><script>alert("x")</script>')
+    UpdateFactory(
+        network=network, title="Raw", body='<p>ok</p><script>alert("x")</script>'
+    )
     html = client.get(network.url).content.decode()
     assert '<script>alert("x")' not in html

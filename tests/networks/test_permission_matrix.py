@@ -9,8 +9,8 @@ from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from networks.models import CoChairUpdate, JoinRequest, MeetingRegistration
 from networks.models.membership import JoinRequestStatus
@@ -118,7 +118,9 @@ def test_portal_network_routes_by_role(
         if want in (404, "login") and snapshot() != before:
             failures.append(f"{method.upper()} {url}: database changed on refusal")
         if not ok:
-            failures.append(f"{method.upper()} {url}: got {response.status_code}, want {want}")
+            failures.append(
+                f"{method.upper()} {url}: got {response.status_code}, want {want}"
+            )
     assert failures == [], "\n".join(failures)
 
 
@@ -138,7 +140,9 @@ def test_cochair_cannot_act_on_another_networks_objects_by_id(
     update, join_request = objects["update"], objects["join_request"]
     urls = [
         reverse("networks:update_edit", kwargs={"slug": "north-west", "pk": update.pk}),
-        reverse("networks:update_withdraw", kwargs={"slug": "north-west", "pk": update.pk}),
+        reverse(
+            "networks:update_withdraw", kwargs={"slug": "north-west", "pk": update.pk}
+        ),
         reverse(
             "networks:join_request_decide",
             kwargs={"slug": "north-west", "pk": join_request.pk},
@@ -150,8 +154,18 @@ def test_cochair_cannot_act_on_another_networks_objects_by_id(
     ]
     for url in urls:
         assert client.get(url).status_code in (404, 405)
-        assert client.post(url, {"decision": "approve", "title": "x", "body": "y",
-                                 "visibility": "public"}).status_code == 404
+        assert (
+            client.post(
+                url,
+                {
+                    "decision": "approve",
+                    "title": "x",
+                    "body": "y",
+                    "visibility": "public",
+                },
+            ).status_code
+            == 404
+        )
     update.refresh_from_db()
     join_request.refresh_from_db()
     assert update.status == UpdateStatus.PUBLISHED and update.title == "Existing update"

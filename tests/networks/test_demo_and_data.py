@@ -1,0 +1,107 @@
+"""The demo network is built idempotently; a member's network data can be exported and
+erased (updates stay, attributed to "Former member")."""
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from networks import services
+from networks.models import (
+    CoChairUpdate,
+    JoinRequest,
+    Meeting,
+    NetworkCoChair,
+    NetworkMembership,
+    NetworkPage,
+)
+from networks.models.updates import UpdateStatus
+from tests.factories.networks import JoinRequestFactory, MeetingFactory, UpdateFactory
+
+
+def counts():
+    return (
+        NetworkPage.objects.count(),
+        NetworkCoChair.objects.count(),
+        NetworkMembership.objects.count(),
+        CoChairUpdate.objects.count(),
+        Meeting.objects.count(),
+        JoinRequest.objects.count(),
+    )
+
+
+def test_demo_builds_the_west_midlands_network_twice_the_same(db, client):
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+    west = NetworkPage.objects.get(slug="west-midlands")
+    assert west.url == "/networks/west-midlands/"
+    assert {t.user.email for t in west.current_cochairs()} == {
+        "cochair@example.org",
+        "director@example.org",
+    }
+    assert NetworkMembership.objects.filter(
+        network=west, user__email="member@example.org"
+    ).exists()
+    updates = west.updates.all()
+    assert updates.count() == 3
+    assert updates.filter(visibility="members", status="published").count() == 1
+    assert updates.filter(status=UpdateStatus.AWAITING_MODERATION).count() == 1
+    assert west.meetings.count() == 2 and all(
+        not m.is_past for m in west.meetings.all()
+    )
+    assert NetworkPage.objects.filter(status="setting_up").count() == 2
+    assert client.get("/networks/").status_code == 200
+    html = client.get("/networks/west-midlands/").content.decode()
+    assert "Director co-chair" in html and "Lived experience co-chair" in html
+
+
+def test_export_and_erase(network, cochair, network_member):
+    update = UpdateFactory(network=network, author=network_member, title="Kept")
+    UpdateFactory(
+        network=network,
+        author=network_member,
+        title="My draft",
+        status="draft",
+        published_at=None,
+    )
+    JoinRequestFactory(network=network, user=network_member, status="declined")
+    meeting = MeetingFactory(network=network, places=1)
+    services.register_for_meeting(network_member, meeting)
+    waiting = NetworkMembership.objects.create(network=network, user=cochair).user
+    services.register_for_meeting(waiting, meeting)
+
+    records = services.export_member_data(network_member)
+    kinds = {r["record"] for r in records}
+    assert kinds == {
+        "membership",
+        "join request",
+        "update you wrote",
+        "meeting registration",
+    }
+
+    services.erase_member_data(network_member)
+    update.refresh_from_db()
+    assert update.author is None and update.author_name == "Former member"
+    assert not CoChairUpdate.objects.filter(title="My draft").exists()
+    assert not NetworkMembership.objects.filter(user=network_member).exists()
+    assert not JoinRequest.objects.filter(user=network_member).exists()
+    assert meeting.registrations.get(user=waiting).status == "confirmed"
+
+
+def test_export_hook_is_registered_with_the_portal(network, network_member):
+    try:
+        from members.exporters import sections_for
+    except ImportError:  # the portal's registry has not landed
+        return
+    keys = [s.key for s in sections_for(network_member)]
+    assert "networks" in keys
+
+
+def test_network_index_lists_networks_with_cochairs_and_counts(
+    client, network, cochair, network_member
+):
+    html = client.get("/networks/").content.decode()
+    assert network.title in html
+    assert cochair.display_name in html
+    assert "1 member" in html
+    assert reverse("networks:workspace", kwargs={"slug": network.slug}) not in html
