@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-db test-browser serve worker lint format chromium clean
+.PHONY: run test test-fast test-db test-browser bench serve worker lint format chromium clean
 
 $(VENV)/.run-deps: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ serve: $(VENV)/.run-deps
 ## worker: only the email outbox worker (production runs this as its own process)
 worker: $(VENV)/.run-deps
 	$(PY) manage.py run_outbox_worker
+
+## bench: throughput of every kind of page against a static file (gunicorn, 127.0.0.1 only)
+bench: $(VENV)/.run-deps
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
+	  else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,263 @@
+"""`make bench`: measure every kind of page against a static file on this machine.
+
+Builds a database (SQLite file by default, or DATABASE_URL), loads the demo and optionally
+the volume data, starts gunicorn with production settings (2 workers, 127.0.0.1 only), warms
+up, then runs wrk for a bounded time per page. Prints a table and writes
+bench-results/bench.json. Everything it starts, it stops.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench-results"
+PYTHON = sys.executable
+
+PROBE = r"""
+import json, os, sys
+import django
+django.setup()
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection, reset_queries
+from django.conf import settings
+from django.templatetags.static import static
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+def first_url(app, model, **filters):
+    try:
+        Model = apps.get_model(app, model)
+    except LookupError:
+        return None
+    page = Model.objects.live().public().filter(**filters).order_by("-pk").first() if hasattr(Model.objects, "live") else None
+    return page.url if page else None
+
+pages = [
+    ("home", "/"),
+    ("programme page", first_url("home", "ProgrammePage")),
+    ("news index", "/news/"),
+    ("news article", first_url("home", "NewsPage")),
+    ("search", "/search/?q=network"),
+    ("networks index", "/networks/"),
+    ("network page", "/networks/west-midlands/"),
+    ("opportunities", "/opportunities/"),
+    ("opportunities filtered", "/opportunities/?region=west-midlands&closing_soon=1"),
+    ("opportunity", first_url("members", "OpportunityPage")),
+    ("enquiry page", "/enquire/"),
+]
+user = get_user_model().objects.get(email="member@example.org")
+session = SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.create()
+cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+results = []
+anon = Client(HTTP_HOST="127.0.0.1")
+member = Client(HTTP_HOST="127.0.0.1")
+member.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+for name, path in pages + [("member dashboard", "/portal/")]:
+    if not path:
+        continue
+    client = member if name == "member dashboard" else anon
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    results.append({"name": name, "path": path, "status": response.status_code,
+                    "queries": len(queries), "bytes": len(response.content),
+                    "cookie": cookie if name == "member dashboard" else ""})
+results.append({"name": "static CSS", "path": static("css/site.css"), "status": 200,
+                "queries": 0, "bytes": 0, "cookie": ""})
+print(json.dumps(results))
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def wait_for(url, deadline):
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def parse_wrk(output):
+    def number(pattern, default=0.0):
+        match = re.search(pattern, output)
+        return float(match.group(1)) if match else default
+
+    def latency_ms(label):
+        match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if not match:
+            return None
+        value, unit = float(match.group(1)), match.group(2)
+        return round(
+            value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 2
+        )
+
+    errors = int(number(r"Non-2xx or 3xx responses:\s+(\d+)"))
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    return {
+        "rps": round(number(r"Requests/sec:\s+([\d.]+)"), 1),
+        "p50_ms": latency_ms("50"),
+        "p99_ms": latency_ms("99"),
+        "errors": errors,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5))
+    )
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--volume", action="store_true", help="add the volume data set first"
+    )
+    options = parser.parse_args()
+
+    if not shutil.which("wrk"):
+        sys.exit(
+            "wrk is not installed: `make bench` installs it with apt-get (Debian package wrk)."
+        )
+    RESULTS.mkdir(exist_ok=True)
+    workdir = RESULTS / "run"
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir()
+    database_url = (
+        os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY")
+        or "bench-only-" + os.urandom(24).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "REQUIRE_STAFF_MFA": "false",
+    }
+    manage = [PYTHON, "manage.py"]
+    print("Preparing the database and static files …", flush=True)
+    run([*manage, "collectstatic", "--noinput", "-v0"], env)
+    run([*manage, "migrate", "--noinput", "-v0"], env)
+    run([*manage, "createcachetable"], env)
+    run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
+    if options.volume:
+        run([*manage, "seed_volume"], env)
+    probe = run([PYTHON, "-c", PROBE], env, capture_output=True, text=True)
+    pages = json.loads(probe.stdout.strip().splitlines()[-1])
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "website.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for(base + "/healthz", time.monotonic() + 60)
+        rows = []
+        for page in pages:
+            url = base + page["path"]
+            headers = ["-H", f"Cookie: {page['cookie']}"] if page["cookie"] else []
+            subprocess.run(
+                ["wrk", "-t1", "-c2", "-d1s", *headers, url],
+                capture_output=True,
+                check=False,
+            )
+            wrk = subprocess.run(
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{options.connections}",
+                    f"-d{options.seconds}s",
+                    "--latency",
+                    *headers,
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=options.seconds + 30,
+            )
+            rows.append({**page, **parse_wrk(wrk.stdout)})
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    static_rps = next((r["rps"] for r in rows if r["name"] == "static CSS"), 0) or 1
+    for row in rows:
+        row["fraction_of_static"] = round(row["rps"] / static_rps, 3)
+        row.pop("cookie", None)
+    report = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{os.cpu_count()} cores",
+        "database": database_url.split(":", 1)[0],
+        "seconds_per_page": options.seconds,
+        "connections": options.connections,
+        "volume": options.volume,
+        "pages": rows,
+    }
+    (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
+    header = f"{'page':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'SQL':>4} {'KB':>6} {'of static':>9}"
+    print(
+        f"\n{report['date']} · {report['machine']} · {report['database']} · {options.connections} connections\n"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['name']:24} {row['rps']:8.1f} {row['p50_ms'] or 0:8.1f} {row['p99_ms'] or 0:8.1f} "
+            f"{row['errors']:6d} {row['queries']:4d} {row['bytes'] / 1024:6.1f} {row['fraction_of_static']:9.3f}"
+        )
+    print(f"\nWritten to {(RESULTS / 'bench.json').relative_to(ROOT)}")
+    if any(row["errors"] or row["status"] >= 400 for row in rows):
+        sys.exit("Some pages answered with errors (see the table).")
+
+
+if __name__ == "__main__":
+    main()
