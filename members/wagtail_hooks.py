@@ -72,3 +72,13 @@ _opportunity_hooks.register(
 )
 _opportunity_hooks.register(_PANEL_HOOK, _opportunity_views.my_interests_panel)
 _opportunity_hooks.register(_HOME_SLOT_HOOK, _opportunity_views.closing_soon_slot)
+
+from members.exporters import ERASE_HOOK as _ERASE_HOOK  # noqa: E402
+from members.exporters import MEMBER_DATA_EXPORT_HOOK as _EXPORT_HOOK  # noqa: E402
+from members.services import opportunities as _opportunity_services  # noqa: E402
+
+_opportunity_hooks.register(
+    _EXPORT_HOOK, _opportunity_services.export_interests_section
+)
+_opportunity_hooks.register(_EXPORT_HOOK, _opportunity_services.export_alerts_section)
+_opportunity_hooks.register(_ERASE_HOOK, _opportunity_services.erase_member_data)

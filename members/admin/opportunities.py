@@ -7,6 +7,7 @@ special-category data and appear only for holders of `view_interest_access_needs
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -20,6 +21,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
+from home.models.snippets import Region
 from members.models.opportunities import (
     ExpressionOfInterest,
     InterestStatus,
@@ -27,6 +29,42 @@ from members.models.opportunities import (
 )
 from members.permissions import opportunities as perms
 from members.services import opportunities as services
+
+
+class OpportunityFilter(SimpleListFilter):
+    """Filter by opportunity (Django's related-field filter needs django.contrib.admin)."""
+
+    title = "opportunity"
+    parameter_name = "opportunity"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(pk), title)
+            for pk, title in OpportunityPage.objects.order_by("-closes_at").values_list(
+                "pk", "title"
+            )[:100]
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(opportunity_id=int(value))
+        return queryset
+
+
+class RegionFilter(SimpleListFilter):
+    """Filter by the member's region."""
+
+    title = "member's region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(r.slug, r.name) for r in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(member__profile__region__slug=self.value())
+        return queryset
 
 
 class InterestPermissionHelper(PermissionHelper):
@@ -58,7 +96,7 @@ class InterestIndexView(IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        opportunity_id = self.request.GET.get("opportunity__id__exact", "")
+        opportunity_id = self.request.GET.get("opportunity", "")
         context["export_url"] = reverse("opportunity_interests_export") + (
             f"?opportunity={opportunity_id}" if opportunity_id.isdigit() else ""
         )
@@ -161,7 +199,7 @@ class ExpressionOfInterestAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_template_name = "members/opportunities/admin/inspect.html"
     list_display = ("created_at", "member", "opportunity", "status", "region_name")
-    list_filter = ("status", "opportunity", "opportunity__regions", "created_at")
+    list_filter = ("status", OpportunityFilter, RegionFilter, "created_at")
     search_fields = ("member__email", "member__first_name", "member__last_name")
     list_select_related = ("member", "opportunity")
     list_per_page = 50
@@ -278,7 +316,7 @@ class OpportunityCountsPanel(Component):
             "counts": counts,
             "page": self.page,
             "list_url": reverse("members_expressionofinterest_modeladmin_index")
-            + f"?opportunity__id__exact={self.page.pk}",
+            + f"?opportunity={self.page.pk}",
         }
 
 

@@ -598,39 +598,83 @@ def export_interests_csv(interests, include_access_needs=False):
     return out.getvalue()
 
 
-def export_member_data(user):
-    """What a member's data download holds about their interests and alerts."""
-    interests = [
-        {
-            "opportunity": i.opportunity.title,
-            "status": i.status,
-            "why_interested": i.why_interested,
-            "experience": i.experience,
-            "availability": i.availability,
-            "access_needs": i.access_needs,
-            "submitted": i.created_at.isoformat(),
-            "history": [
-                {"to": h.to_status, "at": h.created_at.isoformat()}
-                for h in i.history.all()
-            ],
-        }
-        for i in member_interests(user).prefetch_related("history")
-    ]
-    alert = OpportunityAlert.objects.filter(member=user).first()
-    alerts = (
-        {
-            "frequency": alert.frequency,
-            "types": alert.types,
-            "regions": [r.name for r in alert.regions.all()],
-        }
-        if alert
-        else None
+def export_interests_section(user):
+    """Member data download: every interest with its history (two queries)."""
+    from members.exporters import ExportSection
+
+    interests = list(
+        ExpressionOfInterest.objects.filter(member=user)
+        .select_related("opportunity")
+        .prefetch_related("history")
+        .order_by("created_at")
     )
-    return {"expressions_of_interest": interests, "opportunity_alerts": alerts}
+    if not interests:
+        return None
+    return ExportSection(
+        key="expressions_of_interest",
+        title="Expressions of interest",
+        order=40,
+        records=[
+            {
+                "opportunity": i.opportunity.title,
+                "status": i.get_status_display(),
+                "submitted_at": i.created_at,
+                "why_interested": i.why_interested,
+                "relevant_experience": i.experience,
+                "availability": i.availability,
+                "access_needs_shared": i.access_needs,
+                "history": [
+                    {"status": h.to_label, "at": h.created_at} for h in i.history.all()
+                ],
+            }
+            for i in interests
+        ],
+    )
+
+
+def export_alerts_section(user):
+    from members.exporters import ExportSection
+
+    alert = (
+        OpportunityAlert.objects.filter(member=user).prefetch_related("regions").first()
+    )
+    if alert is None:
+        return None
+    return ExportSection(
+        key="opportunity_alerts",
+        title="Opportunity alerts",
+        order=41,
+        records=[
+            {
+                "frequency": alert.get_frequency_display(),
+                "types": alert.types,
+                "regions": [r.name for r in alert.regions.all()],
+                "updated_at": alert.updated_at,
+            }
+        ],
+    )
+
+
+UNREVIEWED = [
+    InterestStatus.SUBMITTED,
+    InterestStatus.WITHDRAWN,
+    InterestStatus.WAITING_LIST,
+]
 
 
 def erase_member_data(user):
-    """Remove a member's interests and alert choices (account deletion)."""
-    ExpressionOfInterest.objects.filter(member=user).delete()
+    """Account deletion: drop unreviewed interests and alerts; blank what staff reviewed.
+
+    Reviewed interests keep their row (places and history depend on it) but lose every
+    personal answer, including access needs and staff notes about the person.
+    """
+    ExpressionOfInterest.objects.filter(member=user, status__in=UNREVIEWED).delete()
+    ExpressionOfInterest.objects.filter(member=user).update(
+        why_interested="",
+        experience="",
+        availability="",
+        access_needs="",
+        internal_notes="",
+    )
     OpportunityAlert.objects.filter(member=user).delete()
     OpportunityAlertSent.objects.filter(member=user).delete()
