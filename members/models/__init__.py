@@ -15,15 +15,6 @@ from .opportunities import (
     OpportunityIndexPage,
     OpportunityPage,
 )
-from .pairings import (
-    ExpenseClaim,
-    Pairing,
-    PairingEvent,
-    PairingPartner,
-    PairingSession,
-    PartnerAvailability,
-    Reflection,
-)
 from .profiles import MemberProfile
 from .users import User
 
@@ -42,13 +33,6 @@ __all__ = [
     "OpportunityAlertSent",
     "OpportunityIndexPage",
     "OpportunityPage",
-    "ExpenseClaim",
-    "Pairing",
-    "PairingEvent",
-    "PairingPartner",
-    "PairingSession",
-    "PartnerAvailability",
-    "Reflection",
     "MemberProfile",
     "User",
 ]
