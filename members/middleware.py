@@ -22,7 +22,7 @@ ADMIN_PREFIX = "/admin/"
 
 
 def session_completed_mfa(request):
-    records = get_authentication_records(request)
+    records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 

@@ -46,7 +46,7 @@ class MemberProfileAdmin(ModelAdmin):
     menu_label = "Members"
     menu_icon = "group"
     list_display = ("member_name", "member_email", "member_type", "region", "status")
-    list_filter = ("region", "member_type", "user__is_active")
+    list_filter = ("region__name", "member_type", "user__is_active")
     search_fields = (
         "user__email",
         "user__first_name",
@@ -127,7 +127,7 @@ class ApplicationAdmin(ModelAdmin):
         "created_at",
         "decide",
     )
-    list_filter = ("status", "member_type", "region")
+    list_filter = ("status", "member_type", "region__name")
     search_fields = ("name", "email", "organisation")
     inspect_view_enabled = True
     inspect_view_fields = (
@@ -183,7 +183,10 @@ def invite(request):
     """Invite one person or a pasted list; existing accounts are skipped and listed."""
     if not can_manage_invitations(request.user):
         raise PermissionDenied
-    form = InviteForm(request.POST or None, network_choices=network_choices())
+    form = InviteForm(
+        request.POST if request.method == "POST" else None,
+        network_choices=network_choices(),
+    )
     if request.method == "POST" and form.is_valid():
         sent, skipped = [], []
         for email in form.cleaned_data["emails"]:
@@ -256,7 +259,7 @@ def application_decide(request, pk):
     application = get_object_or_404(Application, pk=pk)
     if not can_decide_application(request.user, application):
         raise PermissionDenied
-    form = DeclineApplicationForm(request.POST or None)
+    form = DeclineApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and application.status == Application.Status.PENDING:
         if request.POST.get("decision") == "approve":
             services.approve_application(application, by=request.user)

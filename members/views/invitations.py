@@ -25,7 +25,9 @@ def accept_invitation(request, token):
         return render(
             request, "members/invitation_signed_in.html", {"invitation": invitation}
         )
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.accept_invitation(
@@ -51,7 +53,7 @@ def accept_invitation(request, token):
 
 def apply(request):
     """The public application form; staff approve (an invitation follows) or decline."""
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.submit_application(

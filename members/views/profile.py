@@ -20,7 +20,9 @@ def profile(request):
 def edit_profile(request):
     """One page, three short sections; private fields explained and consented separately."""
     member_profile = services.get_profile(request.user)
-    form = ProfileForm(request.POST or None, instance=member_profile)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=member_profile
+    )
     if request.method == "POST" and form.is_valid():
         services.save_profile(
             member_profile,
