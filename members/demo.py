@@ -245,6 +245,7 @@ def ensure_enquiry_page():
             "We keep them for two years after your enquiry is closed, then remove them.</p>"
         ),
     )
+    page.privacy_page = home.get_children().filter(slug="privacy").first()
     home.add_child(instance=page)
     page.save_revision().publish()
     staff = User.objects.filter(email="staff@example.org").first()

@@ -7,7 +7,7 @@ Every view checks `members.permissions.enquiries`; editors and members get 403 (
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,8 +18,15 @@ from post_office.models import Email
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView, InspectView
+from wagtail_modeladmin.views import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 
+from home.models.snippets import Region
 from members.models.enquiries import Enquiry
 from members.permissions.enquiries import (
     can_change_enquiry,
@@ -37,6 +44,21 @@ def neutralise_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+class RegionFilter(admin.SimpleListFilter):
+    """Filter by region without Django's admin site (which Voices does not install)."""
+
+    title = "region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(str(region.pk), region.name) for region in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(region_id=self.value())
+        return queryset
 
 
 class EnquiryPermissionHelper(PermissionHelper):
@@ -58,12 +80,26 @@ class EnquiryPermissionHelper(PermissionHelper):
         return False
 
 
-class EnquiryIndexView(IndexView):
+def forbidden(request):
+    """A real 403 page: Wagtail would turn PermissionDenied into a redirect to the dashboard,
+    which hides from tests and audits that the request was refused (AC-6)."""
+    return TemplateResponse(request, "403.html", status=403)
+
+
+class ForbiddenMixin:
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+
+class EnquiryIndexView(ForbiddenMixin, IndexView):
     """The listing; exports need their own permission and neutralise formula cells."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.GET.get(self.EXPORT_VAR) and not can_export_enquiries(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def write_csv_row(self, writer, row_dict):
@@ -122,7 +158,7 @@ class NoteForm(forms.Form):
     )
 
 
-class EnquiryInspectView(InspectView):
+class EnquiryInspectView(ForbiddenMixin, InspectView):
     """The detail page: the enquiry, its status workflow, assignee, notes and history."""
 
     def get_context_data(self, **kwargs):
@@ -156,7 +192,7 @@ class EnquiryInspectView(InspectView):
     def post(self, request, *args, **kwargs):
         enquiry = self.instance
         if not can_change_enquiry(request.user, enquiry):
-            raise PermissionDenied
+            return forbidden(request)
         action = request.POST.get("action")
         if action == "status":
             form = StatusForm(request.POST, enquiry=enquiry)
@@ -189,6 +225,18 @@ class EnquiryInspectView(InspectView):
         return redirect(request.path)
 
 
+class EnquiryCreateView(ForbiddenMixin, CreateView):
+    pass
+
+
+class EnquiryEditView(ForbiddenMixin, EditView):
+    pass
+
+
+class EnquiryDeleteView(ForbiddenMixin, DeleteView):
+    pass
+
+
 class EnquiryAdmin(ModelAdmin):
     """Enquiries from leaders, for programme staff to triage."""
 
@@ -200,6 +248,9 @@ class EnquiryAdmin(ModelAdmin):
     permission_helper_class = EnquiryPermissionHelper
     index_view_class = EnquiryIndexView
     inspect_view_class = EnquiryInspectView
+    create_view_class = EnquiryCreateView
+    edit_view_class = EnquiryEditView
+    delete_view_class = EnquiryDeleteView
     inspect_view_enabled = True
     inspect_template_name = "members/enquiries/admin/inspect.html"
     list_display = (
@@ -215,7 +266,7 @@ class EnquiryAdmin(ModelAdmin):
     list_filter = (
         "status",
         "enquiry_type",
-        "region",
+        RegionFilter,
         "organisation_type",
         "created_at",
     )
@@ -286,7 +337,7 @@ def dashboard_panels(request, panels):
 def outbox_view(request):
     """Emails the worker could not deliver yet, with a retry button (RL-1 point 3)."""
     if not can_retry_emails(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     emails = services.failed_emails().prefetch_related("logs")[:100]
     rows = []
     for email in emails:
@@ -300,7 +351,7 @@ def outbox_view(request):
 @require_POST
 def outbox_retry_view(request, pk):
     if not can_retry_emails(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     email = get_object_or_404(services.failed_emails(), pk=pk)
     services.retry_email(email)
     messages.success(

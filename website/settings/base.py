@@ -287,3 +287,7 @@ ENQUIRY_MIN_SECONDS = 3
 ENQUIRY_MAX_LINKS = 3
 # Extra staff addresses always told about new enquiries; never editable in the CMS (SP-4).
 ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
+
+# Staff avatars would otherwise be fetched from gravatar.com, telling a third party who
+# uses the admin and when (design.md §5: no third-party requests).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

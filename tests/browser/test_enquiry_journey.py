@@ -1,0 +1,161 @@
+"""A leader sends an enquiry with the keyboard, fixing mistakes from the error summary; then
+programme staff find it in the admin, assign it, move its status on and add a note."""
+
+import re
+import time
+
+from tests.browser.conftest import (
+    DEMO_PASSWORD,
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    screenshot,
+)
+
+
+def sign_in(page, live_site, email, next_path="/admin/"):
+    """Like conftest's sign_in, but by field name: the sign-in page now also has a
+    "Sign in without a password" region, which makes get_by_label("Password") ambiguous."""
+    page.goto(live_site(f"/accounts/login/?next={next_path}"))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+def type_into(page, selector, text):
+    page.focus(selector)
+    page.keyboard.type(text)
+
+
+def choose_radio(page, selector):
+    page.focus(selector)
+    page.keyboard.press("Space")
+
+
+def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    page.goto(live_site("/enquire/"))
+    assert page.locator("h1").count() == 1
+    assert page.title().startswith("Make an enquiry")
+    assert_accessible(page, "enquiry form")
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "enquiry-form")
+    rendered_at = time.monotonic()
+
+    # First attempt, with mistakes: a broken email and no message.
+    type_into(page, "#id_full_name", "Priya Shah")
+    type_into(page, "#id_email", "priya.shah@")
+    type_into(page, "#id_job_title", "Director of Adult Social Care")
+    type_into(page, "#id_organisation", "Example County Council")
+    choose_radio(page, "#id_organisation_type_2")
+    page.focus("#id_region")
+    page.select_option("#id_region", label="West Midlands")
+    choose_radio(page, "#id_enquiry_type_0")
+    choose_radio(page, "#id_consent")
+    # The form refuses anything sent within 3 seconds of rendering; a person is slower.
+    time.sleep(max(0, 3.5 - (time.monotonic() - rendered_at)))
+    page.focus(".enquiry-form button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.title().startswith("Error: ")
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    links = summary.locator("a")
+    assert links.count() == 2
+    # What was typed is still there.
+    assert page.input_value("#id_organisation") == "Example County Council"
+    assert page.is_checked("#id_consent")
+    assert_accessible(page, "enquiry form with errors")
+    screenshot(page, "enquiry-form-errors")
+
+    # Follow the first error link with the keyboard: focus lands in the email field.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith(
+        "Enter an email"
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_email"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("priya.shah@example.org")
+
+    page.focus("[data-error-summary]")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_message"
+    page.keyboard.type(
+        "We would like coaching for our senior team <script>alert(1)</script>"
+    )
+
+    page.focus(".enquiry-form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/enquire/thank-you/$"))
+    assert page.locator("h1").inner_text() == "Enquiry sent"
+    reference = re.search(r"ENQ-\d{4}-\d{5}", page.content()).group(0)
+    assert_accessible(page, "enquiry confirmation")
+    screenshot(page, "enquiry-confirmation")
+
+    # Reloading the confirmation shows the same reference and stores nothing new.
+    page.reload()
+    assert reference in page.content()
+    rows = live_site.query(
+        "SELECT status, full_name FROM members_enquiry WHERE reference = ?",
+        (reference,),
+    )
+    assert rows == [("new", "Priya Shah")]
+    assert live_site.last_email_to("priya.shah@example.org")[0].endswith(
+        f"({reference})"
+    )
+
+    # Programme staff triage it in the admin.
+    sign_in(page, live_site, "staff@example.org", next_path="/admin/")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert "Enquiries this week" in page.content()
+    page.goto(live_site(f"/admin/members/enquiry/?q={reference}"))
+    row = page.locator("tr", has_text=reference)
+    assert row.count() == 1
+    pk = live_site.query(
+        "SELECT id FROM members_enquiry WHERE reference = ?", (reference,)
+    )[0][0]
+    page.goto(live_site(f"/admin/members/enquiry/inspect/{pk}/"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.content()
+
+    page.focus("#id_assignee")
+    page.select_option("#id_assignee", label="Sam Staff")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save assignee").press("Enter")
+    assert "Assigned to: Sam Staff" in page.locator("main").inner_text()
+
+    page.select_option("#id_status", value="in_progress")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change status").press("Enter")
+    assert "Status: In progress" in page.locator("main").inner_text()
+
+    type_into(page, "#id_text", "Phoned Priya; coaching call booked for next week.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add note").press("Enter")
+    notes = page.locator("#notes").inner_text()
+    assert "Phoned Priya; coaching call booked" in notes
+    assert "Sam Staff" in notes
+    history = page.locator(".enquiry-triage__history").inner_text()
+    assert "New → In progress" in history
+    screenshot(page, "enquiry-admin-inspect")
+
+    rows = live_site.query(
+        "SELECT e.status, u.email FROM members_enquiry e "
+        "JOIN members_user u ON u.id = e.assignee_id WHERE e.reference = ?",
+        (reference,),
+    )
+    assert rows == [("in_progress", "staff@example.org")]
+    assert dialogs == []
+
+
+def test_editor_cannot_open_enquiries(page, live_site):
+    sign_in(page, live_site, "editor@example.org", next_path="/admin/")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert "Enquiries this week" not in page.content()
+    response = page.goto(live_site("/admin/members/enquiry/"))
+    assert response.status == 403
