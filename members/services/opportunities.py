@@ -247,6 +247,13 @@ def matching_open_opportunities(user, limit=5):
     """Open opportunities in the member's region (or National/Online) and matching interests."""
     profile = getattr(user, "profile", None) if user.is_authenticated else None
     qs = open_opportunities(user)
+    if user.is_authenticated:
+        # Already expressed interest: it shows in "My expressions of interest" instead.
+        qs = qs.exclude(
+            pk__in=ExpressionOfInterest.objects.filter(member=user).values(
+                "opportunity_id"
+            )
+        )
     if profile is not None:
         types = types_for_interests(profile.interests)
         if types:
@@ -259,7 +266,7 @@ def matching_open_opportunities(user, limit=5):
                     | Q(region__slug__in=["national", "online"])
                 ).values("opportunitypage_id")
             )
-    return list(qs.prefetch_related("regions")[:limit])
+    return list(qs[:limit])
 
 
 # ---------------------------------------------------------------------------------------

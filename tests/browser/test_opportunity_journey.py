@@ -1,0 +1,107 @@
+"""A member finds an opportunity, expresses interest, sees it pending and withdraws it;
+programme staff shortlist someone and the member gets a kind email."""
+
+import re
+
+from tests.browser.conftest import (
+    DEMO_PASSWORD,
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    screenshot,
+)
+
+
+def sign_in(page, live_site, email, next_path):
+    """Password sign-in; targets the password form alone (the page also offers a code)."""
+    page.goto(live_site(f"/accounts/login/?next={next_path}"))
+    form = page.locator("form:has(input[name=password])")
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(DEMO_PASSWORD)
+    form.locator("button[type=submit]").first.click()
+
+
+STUDY = "Help shape a study of carers' experiences of hospital discharge"
+
+
+def test_member_filters_expresses_interest_and_withdraws(page, live_site):
+    sign_in(page, live_site, "member@example.org", next_path="/opportunities/")
+    page.wait_for_url(re.compile(r"/opportunities/$"))
+    assert page.locator("h1").inner_text() == "Opportunities"
+    assert_accessible(page, "opportunity listing")
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "opportunities-listing")
+
+    # Filter without JavaScript: a plain GET form.
+    page.get_by_label("Type").select_option(label="Research involvement")
+    page.get_by_role("button", name="Show opportunities").click()
+    page.wait_for_url(re.compile(r"type=research"))
+    cards = page.locator(".opportunity-card")
+    assert cards.count() == 1
+    assert "places left" in cards.first.inner_text()
+    assert re.search(r"Closes in \d+ days", cards.first.inner_text())
+
+    page.get_by_role("link", name=STUDY).click()
+    assert page.locator("h1").inner_text() == STUDY
+    assert page.get_by_role("heading", name="What's involved").is_visible()
+    assert_accessible(page, "opportunity page")
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "opportunity-page")
+
+    page.get_by_role("link", name="Express interest").click()
+    assert_accessible(page, "express interest form")
+    # Submitting empty shows the error summary linked to the fields.
+    page.get_by_role("button", name="Send my interest").click()
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible(page, "express interest errors")
+    screenshot(page, "express-interest-errors")
+
+    page.get_by_label("Why are you interested?").fill(
+        "I look after my husband and we have been through three discharges."
+    )
+    page.get_by_label("When are you available?").fill("Weekday mornings")
+    page.get_by_role("button", name="Send my interest").click()
+    assert "waiting for review" in page.locator(".messages").inner_text()
+    assert "Submitted (pending review)" in page.locator("main").inner_text()
+    assert_accessible(page, "interest detail")
+    screenshot(page, "interest-detail")
+
+    page.goto(live_site("/portal/"))
+    panel = page.locator(
+        "section", has=page.get_by_role("heading", name="My expressions of interest")
+    )
+    assert STUDY in panel.inner_text()
+    assert "Submitted (pending review)" in panel.inner_text()
+    assert_accessible(page, "portal with interests")
+    screenshot(page, "portal-interests")
+
+    panel.get_by_role("link", name=STUDY).click()
+    page.get_by_role("link", name="Withdraw my interest").click()
+    assert_accessible(page, "withdraw confirmation")
+    page.get_by_role("button", name="Yes, withdraw my interest").click()
+    page.wait_for_url(re.compile(r"/portal/interests/$"))
+    row = page.locator("tr", has_text=STUDY)
+    assert "Withdrawn" in row.inner_text()
+    assert_accessible(page, "my interests")
+    screenshot(page, "my-interests")
+
+
+def test_staff_shortlist_a_waiting_member_who_is_emailed(page, live_site):
+    sign_in(page, live_site, "staff@example.org", next_path="/admin/")
+    page.goto(live_site("/admin/members/expressionofinterest/?status=waiting_list"))
+    page.goto(live_site("/admin/members/expressionofinterest/"))
+    link = page.locator("a[href*='/inspect/']").filter(has_text="Morgan").first
+    rows = page.locator("tr", has_text="Waiting list")
+    target = rows.filter(has_text="Morgan").first
+    target.locator(
+        "a[href*='/inspect/']"
+    ).first.click() if target.count() else link.click()
+    assert "Waiting list" in page.locator("main, #main").first.inner_text()
+    page.get_by_label("Move to").select_option("shortlisted")
+    page.get_by_role("button", name="Change status").click()
+    assert "Status: Shortlisted" in page.content()
+    screenshot(page, "admin-interest-shortlisted")
+    email = live_site.last_email_to("member@example.org")
+    assert email, "no email to the member"
+    subject, body = email
+    assert "shortlisted" in subject.lower()
+    assert "Good news" in body
