@@ -6,17 +6,18 @@ networks) put their own index pages directly under the home page.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -333,20 +334,23 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - P
         tag = None
         tag_slug = request.GET.get("tag", "")[:100]
         if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first()
-            if tag is None:
-                raise Http404("No such tag")
-            articles = articles.filter(tagged_items__tag=tag)
+            # The tag's name rides along with the articles: no separate tag query.
+            articles = articles.filter(tagged_items__tag__slug=tag_slug).annotate(
+                tag_name=F("tagged_items__tag__name")
+            )
         articles = articles.prefetch_related(
             Prefetch("listing_image", queryset=images_with_renditions(CARD_IMAGE)),
-            "tagged_items__tag",
         )
         page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        if tag_slug:
+            if not page_obj.object_list:
+                raise Http404("No news with that tag")
+            tag = {"slug": tag_slug, "name": page_obj.object_list[0].tag_name}
         context.update(
             page_obj=page_obj,
             articles=page_obj.object_list,
             tag=tag,
-            pagination_query=f"tag={tag.slug}" if tag else "",
+            pagination_query=urlencode({"tag": tag_slug}) if tag else "",
         )
         return context
 
@@ -408,6 +412,8 @@ class NewsPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the t
         context = super().get_context(request, *args, **kwargs)
         context["author_list"] = list(self.authors.all())
         context["tag_list"] = list(self.tags.all())
+        # One query serves both the breadcrumbs and the tag links.
+        context["news_index"] = self.get_parent()
         return context
 
     @property
