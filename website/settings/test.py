@@ -21,3 +21,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The browser journeys' server (tests/browser/conftest.py) keeps uploads on disk in its own
+# MEDIA_ROOT, so the images `load_demo` draws in one process are served by the next.
+if env.get_bool("BROWSER_TEST_SERVER", False):
+    STORAGES = {
+        **STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
