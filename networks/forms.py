@@ -39,6 +39,7 @@ class UpdateForm(CleanTextMixin, forms.Form):
         },
     )
     body = forms.CharField(
+        label="Text of the update",
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=BODY_MAX,
         help_text=(

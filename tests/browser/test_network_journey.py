@@ -1,0 +1,141 @@
+"""A co-chair runs the West Midlands network from the portal, in Chromium.
+
+The co-chair posts a public update and a members-only one, programme staff approve them
+(the demo network moderates updates), and then a visitor sees only the public one while a
+member sees both. The co-chair also approves a join request. Every page is checked with axe.
+"""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import (
+    DEMO_PASSWORD,
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    screenshot,
+)
+
+PUBLIC_TITLE = "Walking group starts in March"
+MEMBERS_TITLE = "Draft agenda for members to comment on"
+WORKSPACE = "/portal/networks/west-midlands/"
+NETWORK = "/networks/west-midlands/"
+
+
+def sign_in(page, live_site, email, next_path="/portal/"):
+    """Sign in with the password form. (The shared helper's label lookups also match the
+    sign-in-by-code panel now, so this scopes them to the password form.)"""
+    page.goto(live_site(f"/accounts/login/?next={next_path}"))
+    form = page.locator("form:has(input[type=password])")
+    form.get_by_label("Email").fill(email)
+    form.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
+    form.get_by_role("button", name=re.compile("sign in", re.I)).click()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def write_update(page, title, body, audience):
+    page.get_by_role("link", name="Write an update").click()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Text of the update").fill(body)
+    page.get_by_label(audience).check()
+    page.get_by_role("button", name="Publish").click()
+    assert page.locator(".messages").get_by_text(title).count() == 1
+
+
+def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_page):
+    sign_in(page, live_site, "cochair@example.org", next_path=WORKSPACE)
+    page.wait_for_url(re.compile(re.escape(WORKSPACE) + "$"))
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, "co-chair workspace")
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "network-workspace")
+
+    # An empty form explains itself with an error summary linked to the fields.
+    page.get_by_role("link", name="Write an update").click()
+    page.get_by_role("button", name="Publish").click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.get_by_role("link", name="Enter a title for the update").count() == 1
+    assert_accessible(page, "update form with errors")
+    screenshot(page, "network-update-errors")
+    page.go_back()
+    page.goto(live_site(WORKSPACE))
+
+    write_update(
+        page,
+        PUBLIC_TITLE,
+        "Join us for a gentle walk.\n\n- Level paths\n- Toilets on the route",
+        "Everyone (public)",
+    )
+    write_update(
+        page,
+        MEMBERS_TITLE,
+        "Please read the draft agenda <script>alert(1)</script>before Friday.",
+        "Network members only",
+    )
+    screenshot(page, "network-workspace-after-posting")
+
+    # Approve the demo member's request to join.
+    page.get_by_role("button", name="Approve Rowan Member").click()
+    assert page.get_by_text("Rowan Member is now a member of the network.").is_visible()
+    assert page.get_by_role("button", name="Approve Rowan Member").count() == 0
+
+    # Programme staff approve both updates in the admin.
+    staff = new_page()
+    sign_in(
+        staff, live_site, "staff@example.org", next_path="/admin/networks/moderation/"
+    )
+    staff.wait_for_url(re.compile(r"/admin/networks/moderation/$"))
+    for title in (PUBLIC_TITLE, MEMBERS_TITLE):
+        staff.get_by_role("link", name=title).click()
+        staff.get_by_role("button", name="Approve and publish").click()
+        staff.wait_for_url(re.compile(r"/admin/networks/moderation/$"))
+
+    # A visitor sees the public update only.
+    visitor = new_page()
+    visitor.on("dialog", lambda dialog: pytest.fail("a script ran: " + dialog.message))
+    visitor.goto(live_site(NETWORK))
+    assert visitor.get_by_role("heading", name=PUBLIC_TITLE).is_visible()
+    assert visitor.get_by_role("heading", name=MEMBERS_TITLE).count() == 0
+    assert visitor.get_by_role("heading", name="Co-chairs", exact=True).is_visible()
+    assert_accessible(visitor, "network page (visitor)")
+    assert_no_horizontal_scroll(visitor)
+    screenshot(visitor, "network-page-visitor")
+
+    # A member of the network sees both, and the joining details of meetings.
+    member = new_page()
+    member.on("dialog", lambda dialog: pytest.fail("a script ran: " + dialog.message))
+    sign_in(member, live_site, "member@example.org", next_path=NETWORK)
+    member.wait_for_url(re.compile(re.escape(NETWORK) + "$"))
+    assert member.get_by_role("heading", name=PUBLIC_TITLE).is_visible()
+    assert member.get_by_role("heading", name=MEMBERS_TITLE).is_visible()
+    assert member.get_by_text("Members only").count() >= 1
+    assert_accessible(member, "network page (member)")
+    screenshot(member, "network-page-member")
+
+    # The member's dashboard has the networks panel.
+    member.goto(live_site("/portal/"))
+    assert member.get_by_role("heading", name="My networks").is_visible()
+    assert_accessible(member, "portal with networks panel")
+
+
+def test_network_index_is_accessible(page, live_site):
+    page.goto(live_site("/networks/"))
+    assert page.get_by_role("link", name=re.compile("West Midlands")).count() >= 1
+    assert page.get_by_text("Being set up").count() == 2
+    assert_accessible(page, "networks index")
+    assert_no_horizontal_scroll(page)
+    screenshot(page, "networks-index")
