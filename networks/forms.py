@@ -9,6 +9,7 @@ from networks.models.updates import UpdateVisibility
 from networks.sanitise import clean_update_body, strip_controls, visible_text
 
 BODY_MAX = 10_000
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
 
 
 class CleanTextMixin:
@@ -51,6 +52,28 @@ class UpdateForm(CleanTextMixin, forms.Form):
             "max_length": f"The update must be {BODY_MAX:,} characters or fewer",
         },
     )
+    image = forms.ImageField(
+        required=False,
+        label="Image",
+        help_text="Optional. A JPEG, PNG or WebP photo up to 5 MB. Images are public.",
+        error_messages={
+            "invalid_image": "Upload a JPEG, PNG or WebP image",
+            "invalid_extension": "Upload a JPEG, PNG or WebP image",
+        },
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+    image_alt = forms.CharField(
+        required=False,
+        max_length=250,
+        label="Describe the image",
+        help_text="For people who cannot see it. For example: 'Members at the March meeting'.",
+        error_messages={
+            "max_length": "The description must be 250 characters or fewer"
+        },
+    )
+    remove_image = forms.BooleanField(required=False, label="Remove the current image")
     visibility = forms.ChoiceField(
         choices=UpdateVisibility.choices,
         widget=forms.RadioSelect,
@@ -58,6 +81,26 @@ class UpdateForm(CleanTextMixin, forms.Form):
         label="Who can read it",
         error_messages={"required": "Choose who can read the update"},
     )
+
+    def __init__(self, *args, has_image=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_image = has_image
+        self.fields["image"].widget = forms.FileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        )
+        if not has_image:
+            del self.fields["remove_image"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if not image:
+            return None
+        if image.size > IMAGE_MAX_BYTES:
+            raise forms.ValidationError("The image must be 5 MB or smaller")
+        kind = getattr(getattr(image, "image", None), "format", None)
+        if kind not in {"JPEG", "PNG", "WEBP"}:
+            raise forms.ValidationError("Upload a JPEG, PNG or WebP image")
+        return image
 
     def clean_title(self):
         return self._clean_required_text("title", "Enter a title for the update")
@@ -69,6 +112,15 @@ class UpdateForm(CleanTextMixin, forms.Form):
                 "Enter the text of the update (formatting and code are removed)"
             )
         return body
+
+    def clean(self):
+        cleaned = super().clean()
+        keeps_image = self.has_image and not cleaned.get("remove_image")
+        if (cleaned.get("image") or keeps_image) and not cleaned.get("image_alt"):
+            self.add_error(
+                "image_alt", "Describe the image for people who cannot see it"
+            )
+        return cleaned
 
 
 class JoinRequestForm(CleanTextMixin, forms.Form):

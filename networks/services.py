@@ -306,6 +306,28 @@ def save_update(
     return update
 
 
+def store_update_image(user, network, upload, title):
+    """Put a co-chair's photo in the image library's "Network updates" collection.
+
+    Only for pictures meant to be public (Wagtail images have no privacy, checklist §0.7).
+    """
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name="Network updates").first()
+    if collection is None:
+        collection = root.add_child(name="Network updates")
+    image = get_image_model()(
+        title=f"{network.title}: {title}"[:255],
+        file=upload,
+        collection=collection,
+        uploaded_by_user=user,
+    )
+    image.save()
+    return image
+
+
 @transaction.atomic
 def withdraw_update(user, update):
     update.status = UpdateStatus.WITHDRAWN

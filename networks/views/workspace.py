@@ -99,18 +99,29 @@ def update_form(request, slug, pk=None):
         update = get_object_or_404(CoChairUpdate, pk=pk, network=network)
         if update.status == UpdateStatus.WITHDRAWN:
             raise Http404("Withdrawn updates cannot be edited")
+    has_image = bool(update and update.image_id)
     if request.method == "POST":
-        form = forms.UpdateForm(request.POST)
+        form = forms.UpdateForm(request.POST, request.FILES, has_image=has_image)
         if form.is_valid():
-            publish = "publish" in request.POST
+            data = form.cleaned_data
+            if data.get("image"):
+                image = services.store_update_image(
+                    request.user, network, data["image"], data["title"]
+                )
+            elif has_image and not data.get("remove_image"):
+                image = update.image
+            else:
+                image = None
             update = services.save_update(
                 request.user,
                 network,
                 update=update,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                visibility=form.cleaned_data["visibility"],
-                publish=publish,
+                title=data["title"],
+                body=data["body"],
+                visibility=data["visibility"],
+                publish="publish" in request.POST,
+                image=image,
+                image_alt=data.get("image_alt", ""),
             )
             messages.success(request, _saved_message(update))
             return redirect("networks:workspace", slug=network.slug)
@@ -121,8 +132,9 @@ def update_form(request, slug, pk=None):
                 "title": update.title,
                 "body": update.body,
                 "visibility": update.visibility,
+                "image_alt": update.image_alt,
             }
-        form = forms.UpdateForm(initial=initial)
+        form = forms.UpdateForm(initial=initial, has_image=has_image)
     return render(
         request,
         "networks/update_form.html",

@@ -243,3 +243,55 @@ def test_update_body_is_rendered_through_the_sanitiser_even_if_stored_raw(
     )
     html = client.get(network.url).content.decode()
     assert '<script>alert("x")' not in html
+
+
+def png_bytes():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_optional_image_needs_a_description_and_must_be_a_real_image(
+    client, network, cochair
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(cochair)
+    no_alt = post_update(
+        client,
+        network,
+        publish="1",
+        image=SimpleUploadedFile("walk.png", png_bytes(), "image/png"),
+    )
+    assert "Describe the image for people who cannot see it" in no_alt.content.decode()
+    fake = post_update(
+        client,
+        network,
+        publish="1",
+        image_alt="A walk",
+        image=SimpleUploadedFile("walk.png", b"<script>alert(1)</script>", "image/png"),
+    )
+    assert "Upload a JPEG, PNG or WebP image" in fake.content.decode()
+    assert not CoChairUpdate.objects.exists()
+
+    ok = post_update(
+        client,
+        network,
+        title="With a picture",
+        publish="1",
+        image_alt="Members walking by the canal",
+        image=SimpleUploadedFile("walk.png", png_bytes(), "image/png"),
+    )
+    assert ok.status_code == 302
+    update = CoChairUpdate.objects.get()
+    assert (
+        update.image is not None and update.image.collection.name == "Network updates"
+    )
+    client.logout()
+    assert (
+        'alt="Members walking by the canal"' in client.get(network.url).content.decode()
+    )
