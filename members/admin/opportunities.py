@@ -9,14 +9,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
@@ -292,38 +290,6 @@ def bulk_apply_view(request):
         text += f" {skipped} could not move to that status from where they were."
     messages.success(request, text)
     return redirect("opportunity_interests_bulk")
-
-
-class OpportunityCountsPanel(Component):
-    """On an opportunity's edit page: interests, shortlisted, accepted and places left."""
-
-    order = 10
-    template_name = "members/opportunities/admin/counts_panel.html"
-
-    def __init__(self, page, user):
-        self.page = page
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        counts = ExpressionOfInterest.objects.filter(opportunity=self.page).aggregate(
-            total=Count("pk"),
-            shortlisted=Count("pk", filter=Q(status=InterestStatus.SHORTLISTED)),
-            accepted=Count("pk", filter=Q(status=InterestStatus.ACCEPTED)),
-            waiting=Count("pk", filter=Q(status=InterestStatus.WAITING_LIST)),
-        )
-        counts["places_left"] = max(self.page.places - counts["accepted"], 0)
-        return {
-            "counts": counts,
-            "page": self.page,
-            "list_url": reverse("members_expressionofinterest_modeladmin_index")
-            + f"?opportunity={self.page.pk}",
-        }
-
-
-def opportunity_counts_panel(request, panels, page=None, **kwargs):
-    """Hook for `construct_page_edit_panels`-style insertion (used where Wagtail offers it)."""
-    if isinstance(page, OpportunityPage) and perms.can_review_interests(request.user):
-        panels.append(OpportunityCountsPanel(page, request.user))
 
 
 admin_urls = [

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -121,6 +121,42 @@ class OpportunityIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self))
         return context
+
+
+class InterestCountsPanel(Panel):
+    """Read-only figures on an opportunity's edit page: interests, shortlisted, accepted."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "members/opportunities/admin/counts_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            from django.db.models import Count, Q
+            from django.urls import reverse
+
+            context = super().get_context_data(parent_context)
+            status = InterestStatus
+            counts = ExpressionOfInterest.objects.filter(
+                opportunity_id=self.instance.pk
+            ).aggregate(
+                total=Count("pk"),
+                shortlisted=Count("pk", filter=Q(status=status.SHORTLISTED)),
+                accepted=Count("pk", filter=Q(status=status.ACCEPTED)),
+                waiting=Count("pk", filter=Q(status=status.WAITING_LIST)),
+            )
+            counts["places_left"] = max(
+                (self.instance.places or 0) - counts["accepted"], 0
+            )
+            context["counts"] = counts
+            user = self.request.user if self.request else None
+            if user and user.has_perm("members.view_expressionofinterest"):
+                context["list_url"] = (
+                    reverse("members_expressionofinterest_modeladmin_index")
+                    + f"?opportunity={self.instance.pk}"
+                )
+            return context
 
 
 class OpportunityPage(Page):
@@ -248,6 +284,7 @@ class OpportunityPage(Page):
 
     content_panels = [
         *Page.content_panels,
+        InterestCountsPanel(heading="Expressions of interest"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [

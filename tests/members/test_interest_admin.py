@@ -209,3 +209,20 @@ def test_programme_staff_group_has_interest_permissions_but_not_special_category
 
 
 pytestmark = pytest.mark.django_db
+
+
+def test_opportunity_edit_page_shows_interest_counts(client, superuser, opportunity):
+    from tests.factories import UserFactory
+
+    for status in ("submitted", "shortlisted", "accepted"):
+        InterestFactory(
+            opportunity=opportunity,
+            member=UserFactory(groups=["Members"]),
+            status=status,
+        )
+    client.force_login(superuser)
+    html = client.get(f"/admin/pages/{opportunity.pk}/edit/").content.decode()
+    assert "3 interests · 1 shortlisted · 1 accepted · 1 place left" in " ".join(
+        html.split()
+    )
+    assert f"?opportunity={opportunity.pk}" in html

@@ -151,7 +151,7 @@ def test_service_returns_existing_interest_when_called_twice(member, opportunity
     assert one.pk == two.pk
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unique_constraint_holds_under_a_race(home_page):
     """Two requests that both passed the 'already exists?' check: the database keeps one."""
     from django.db import IntegrityError, transaction
@@ -369,3 +369,37 @@ def test_staff_cannot_skip_steps(member, staff, opportunity):
         services.change_status(interest, "accepted", staff)
     interest.refresh_from_db()
     assert interest.status == "submitted"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_submissions_keep_one_interest_on_postgresql(home_page):
+    """Two tabs submitting at the same moment (real threads, real transactions)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers, so there is no race")
+    index = ensure_index(home_page)
+    opportunity = make_opportunity(index)
+    member = UserFactory(groups=["Members"])
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def submit():
+        try:
+            barrier.wait()
+            results.append(services.submit_interest(member, opportunity, GOOD)[0].pk)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert ExpressionOfInterest.objects.count() == 1
+    assert len(set(results)) == 1
