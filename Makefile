@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-db test-browser bench serve worker lint format chromium clean
+.PHONY: run test test-fast test-db test-browser bench bench-enquiries serve worker lint format chromium clean
 
 $(VENV)/.run-deps: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ bench: $(VENV)/.run-deps
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
 	  else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+## bench-enquiries: 200 enquiries from 10 clients with SMTP down, then delivery (DATABASE_URL=postgres://… recommended)
+bench-enquiries: $(VENV)/.run-deps
+	$(PY) scripts/enquiry_load.py $(ENQUIRY_LOAD_ARGS)
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
