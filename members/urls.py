@@ -5,6 +5,7 @@ from django.urls import path
 from members import feeds
 from members.views import invitations, mydata, portal, profile
 from members.views import opportunities as opportunity_views
+from members.views import pairings as pairing_views
 
 app_name = "members"
 
@@ -62,5 +63,37 @@ urlpatterns = [
         "portal/interests/<int:pk>/respond/",
         opportunity_views.respond_to_offer,
         name="respond_to_offer",
+    ),
+    # Coaching and mentoring pairings (issue 8)
+    path("portal/pairings/", pairing_views.pairing_list, name="pairing_list"),
+    path(
+        "portal/pairings/<int:pk>/",
+        pairing_views.pairing_detail,
+        name="pairing_detail",
+    ),
+    path(
+        "portal/pairings/<int:pk>/respond/",
+        pairing_views.pairing_respond,
+        name="pairing_respond",
+    ),
+    path(
+        "portal/pairings/<int:pk>/sessions/new/",
+        pairing_views.pairing_session,
+        name="pairing_session",
+    ),
+    path(
+        "portal/pairings/<int:pk>/claims/new/",
+        pairing_views.pairing_claim,
+        name="pairing_claim",
+    ),
+    path(
+        "portal/pairings/<int:pk>/reflection/",
+        pairing_views.pairing_reflect,
+        name="pairing_reflect",
+    ),
+    path(
+        "portal/pairings/<int:pk>/<slug:action>/",
+        pairing_views.pairing_status,
+        name="pairing_status",
     ),
 ]

@@ -82,3 +82,89 @@ _opportunity_hooks.register(
 )
 _opportunity_hooks.register(_EXPORT_HOOK, _opportunity_services.export_alerts_section)
 _opportunity_hooks.register(_ERASE_HOOK, _opportunity_services.erase_member_data)
+
+
+# --- Coaching and mentoring pairings (issue 8): staff admin views, portal panel and task,
+# data export and erasure.
+from django.urls import include as _pairing_include  # noqa: E402
+from django.urls import path as _pairing_path  # noqa: E402
+from django.urls import reverse as _pairing_reverse  # noqa: E402
+from wagtail import hooks as _pairing_hooks  # noqa: E402
+from wagtail.admin.menu import Menu as _PairingMenu  # noqa: E402
+from wagtail.admin.menu import MenuItem as _PairingMenuItemBase  # noqa: E402
+from wagtail.admin.menu import SubmenuMenuItem as _PairingSubmenuBase  # noqa: E402
+
+from members.admin import pairings as _pairing_admin  # noqa: E402
+from members.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
+from members.exporters import ERASE_HOOK as _PAIRING_ERASE_HOOK  # noqa: E402
+from members.exporters import MEMBER_DATA_EXPORT_HOOK as _PAIRING_EXPORT  # noqa: E402
+from members.permissions import pairings as _pairing_perms  # noqa: E402
+from members.services import pairings as _pairing_services  # noqa: E402
+from members.views import pairings as _pairing_views  # noqa: E402
+from members.views.portal import ATTENTION_HOOK as _PAIRING_ATTENTION  # noqa: E402
+
+
+@_pairing_hooks.register("register_admin_urls")
+def pairing_admin_urls():
+    return [
+        _pairing_path(
+            "pairings/",
+            _pairing_include(
+                (_pairing_admin.admin_urls, "pairings_admin"),
+                namespace="pairings_admin",
+            ),
+        )
+    ]
+
+
+class _PairingMenuItem(_PairingMenuItemBase):
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+class _PairingSubmenu(_PairingSubmenuBase):
+    def is_shown(self, request):
+        return _pairing_perms.can_view_pairings_admin(request.user)
+
+
+@_pairing_hooks.register("register_admin_menu_item")
+def register_pairing_menu():
+    items = [
+        _PairingMenuItem(
+            "Pairings",
+            _pairing_reverse("pairings_admin:index"),
+            icon_name="group",
+            order=1,
+            check=_pairing_perms.can_view_pairings_admin,
+        ),
+        _PairingMenuItem(
+            "Expense claims",
+            _pairing_reverse("pairings_admin:claims"),
+            icon_name="doc-full",
+            order=2,
+            check=_pairing_perms.can_decide_claims,
+        ),
+        _PairingMenuItem(
+            "Programme figures",
+            _pairing_reverse("pairings_admin:figures"),
+            icon_name="table",
+            order=3,
+            check=_pairing_perms.can_view_programme_figures,
+        ),
+    ]
+    return _PairingSubmenu(
+        "Coaching pairings", _PairingMenu(items=items), icon_name="group", order=255
+    )
+
+
+_pairing_hooks.register(_PAIRING_PANEL_HOOK, _pairing_views.pairings_panel)
+_pairing_hooks.register(_PAIRING_ATTENTION, _pairing_views.pairing_attention)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_pairings)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_sessions)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_claims)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_reflections)
+_pairing_hooks.register(_PAIRING_ERASE_HOOK, _pairing_services.erase_pairings)

@@ -15,6 +15,15 @@ from .opportunities import (
     OpportunityIndexPage,
     OpportunityPage,
 )
+from .pairings import (
+    ExpenseClaim,
+    Pairing,
+    PairingEvent,
+    PairingPartner,
+    PairingSession,
+    PartnerAvailability,
+    Reflection,
+)
 from .profiles import MemberProfile
 from .users import User
 
@@ -33,6 +42,13 @@ __all__ = [
     "OpportunityAlertSent",
     "OpportunityIndexPage",
     "OpportunityPage",
+    "ExpenseClaim",
+    "Pairing",
+    "PairingEvent",
+    "PairingPartner",
+    "PairingSession",
+    "PartnerAvailability",
+    "Reflection",
     "MemberProfile",
     "User",
 ]
