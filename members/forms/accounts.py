@@ -2,6 +2,10 @@
 
 import re
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import (
+    RequestLoginCodeForm as AllauthRequestLoginCodeForm,
+)
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -209,3 +213,42 @@ class DeleteAccountForm(forms.Form):
             "required": "Tick the box to confirm you want to delete your account"
         },
     )
+
+
+def _plain_labels(form, labels):
+    """Site wording on allauth's fields; placeholders removed (labels do that job)."""
+    for name, (label, hint) in labels.items():
+        if name in form.fields:
+            field = form.fields[name]
+            field.label = label
+            if hint is not None:
+                field.help_text = hint
+            field.widget.attrs.pop("placeholder", None)
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form with plain labels (ACCOUNT_FORMS["login"])."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_labels(
+            self,
+            {
+                "login": ("Email address", None),
+                "password": ("Password", None),
+                "remember": (
+                    "Keep me signed in on this device",
+                    "Leave this unticked on a shared or public computer.",
+                ),
+            },
+        )
+        if "login" in self.fields:
+            self.fields["login"].widget.attrs["autocomplete"] = "email"
+
+
+class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
+    """Asks for the email address a sign-in code should go to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_labels(self, {"email": ("Email address", None)})

@@ -1,5 +1,6 @@
 """My data: download everything held about me, and delete my account (DP-4, DP-5)."""
 
+import datetime
 import time
 from functools import wraps
 
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from members.exporters import sections_for, stream_json
 from members.forms.accounts import DeleteAccountForm
@@ -62,6 +64,42 @@ def download_json(request):
     return response
 
 
+def _label(key):
+    return str(key).replace("_", " ").strip().capitalize()
+
+
+def _readable(value):
+    """Plain words for the HTML page: lists joined, yes/no, dates written out."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {_readable(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_readable(item) for item in value) or "—"
+    return str(value)
+
+
+def readable_sections(user):
+    return [
+        {
+            "key": section.key,
+            "title": section.title,
+            "description": section.description,
+            "records": [
+                [(_label(key), _readable(value)) for key, value in record.items()]
+                for record in section.records
+            ],
+        }
+        for section in sections_for(user)
+    ]
+
+
 @login_required
 @recent_authentication_required
 def download_html(request):
@@ -69,7 +107,7 @@ def download_html(request):
     response = render(
         request,
         "members/my_data_export.html",
-        {"sections": sections_for(request.user), "generated_at": timezone.now()},
+        {"sections": readable_sections(request.user), "generated_at": timezone.now()},
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -132,6 +132,10 @@ LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email is the identifier; sign-up is closed (invitations only).
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "members.forms.accounts.LoginForm",
+    "request_login_code": "members.forms.accounts.RequestLoginCodeForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
