@@ -290,10 +290,13 @@ def save_update(
     update.image_alt = image_alt if image else ""
     if publish:
         if network.moderate_updates:
+            # Edits to a published update are checked again before they show.
             update.status = UpdateStatus.AWAITING_MODERATION
         else:
             update.status = UpdateStatus.PUBLISHED
-    elif update.status not in (UpdateStatus.PUBLISHED,):
+    else:
+        # Saving as a draft takes the update off the page until it is published again,
+        # so an edit can never slip past moderation.
         update.status = UpdateStatus.DRAFT
     if update.status == UpdateStatus.PUBLISHED and update.published_at is None:
         update.published_at = timezone.now()

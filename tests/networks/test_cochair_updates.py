@@ -295,3 +295,28 @@ def test_optional_image_needs_a_description_and_must_be_a_real_image(
     assert (
         'alt="Members walking by the canal"' in client.get(network.url).content.decode()
     )
+
+
+def test_editing_a_published_update_cannot_skip_moderation(client, network, cochair):
+    network.moderate_updates = True
+    network.save_revision().publish()
+    update = UpdateFactory(network=network, author=cochair, title="Approved text")
+    edit = reverse(
+        "networks:update_edit", kwargs={"slug": network.slug, "pk": update.pk}
+    )
+    client.force_login(cochair)
+    for button in ("draft", "publish"):
+        client.post(
+            edit,
+            {
+                "title": "Unchecked text",
+                "body": "New",
+                "visibility": "public",
+                button: "1",
+            },
+        )
+        update.refresh_from_db()
+        assert update.status != UpdateStatus.PUBLISHED
+        client.logout()
+        assert "Unchecked text" not in client.get(network.url).content.decode()
+        client.force_login(cochair)
