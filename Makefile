@@ -74,6 +74,40 @@ bench: $(VENV)/.run-deps
 bench-enquiries: $(VENV)/.run-deps
 	$(PY) scripts/enquiry_load.py $(ENQUIRY_LOAD_ARGS)
 
+## Reliability drills (docs/reliability.md): on demand, 127.0.0.1 only, bounded, PASS/FAIL
+.PHONY: fault-smtp fault-db fault-disk fault-restore fault-two-servers drill-postgres drill-redis
+DRILL_ARGS ?=
+
+drill-postgres:
+	@{ command -v pg_createcluster >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	  else echo "The drills need Debian's postgresql package: sudo apt-get install postgresql"; exit 1; fi; }
+
+drill-redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; \
+	  else echo "make fault-two-servers needs Debian's redis-server: sudo apt-get install redis-server"; exit 1; fi; }
+
+## fault-smtp: SMTP that accepts and never answers, under enquiry load; then delivery once (RL-2)
+fault-smtp: $(VENV)/.dev-deps
+	$(PY) -m scripts.drills.fault_smtp $(DRILL_ARGS)
+
+## fault-db: PostgreSQL stopped and started mid-load; nothing acknowledged is lost (RL-6, RL-7)
+fault-db: $(VENV)/.dev-deps drill-postgres
+	$(PY) -m scripts.drills.fault_db $(DRILL_ARGS)
+
+## fault-disk: a full tmpfs as MEDIA_ROOT; uploads fail cleanly, retry works (RL-8, UP-5)
+fault-disk: $(VENV)/.dev-deps
+	$(PY) -m scripts.drills.fault_disk $(DRILL_ARGS)
+
+## fault-restore: pg_dump plus media into a fresh cluster, smoke checks, restore time (RL-11)
+fault-restore: $(VENV)/.dev-deps drill-postgres
+	$(PY) -m scripts.drills.fault_restore $(DRILL_ARGS)
+
+## fault-two-servers: two gunicorns share PostgreSQL and Redis; limits and sessions hold
+fault-two-servers: $(VENV)/.dev-deps drill-postgres drill-redis
+	$(PY) -m scripts.drills.fault_two_servers $(DRILL_ARGS)
+
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
