@@ -268,7 +268,18 @@ def ensure_demo_enquiries(page):
     regions = {region.slug: region for region in Region.objects.all()}
     staff = User.objects.filter(email="staff@example.org").first()
     for index, row in enumerate(DEMO_ENQUIRIES):
-        (reference, name, email, title, org, org_type, region_slug, kind, status, text) = row
+        (
+            reference,
+            name,
+            email,
+            title,
+            org,
+            org_type,
+            region_slug,
+            kind,
+            status,
+            text,
+        ) = row
         if Enquiry.objects.filter(reference=reference).exists():
             continue
         region = regions.get(region_slug)

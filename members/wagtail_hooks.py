@@ -1,6 +1,5 @@
 """Admin registrations and portal panels for the members app; features add theirs below."""
 
-
 # --- Enquiries from leaders (issue 5): triage listing, dashboard panel, failed-mail outbox.
 from django.urls import reverse as _reverse  # noqa: E402
 from wagtail import hooks as _hooks  # noqa: E402

@@ -296,3 +296,20 @@ def test_inspect_view_lists_the_enquirys_emails(client, staff, enquiry):
     html = client.get(inspect_url(enquiry)).content.decode()
     assert f"New enquiry {enquiry.reference}" in html
     assert "queued" in html
+
+
+def test_page_editor_offers_only_programme_staff_as_recipients(
+    client, superuser, staff, editor, member, home_page
+):
+    from tests.factories.enquiries import make_enquiry_page
+
+    page = make_enquiry_page(home_page)
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="notify_staff"' in html
+    assert f'value="{staff.pk}"' in html
+    assert f'name="notify_staff" value="{editor.pk}"' not in html
+    assert f'name="notify_staff" value="{member.pk}"' not in html
+    assert "to_address" not in html
