@@ -1023,3 +1023,6 @@ def ensure_demo_pairing(row, regions):
             would_recommend="yes",
             quote_consent=True,
         )
+
+
+# --- End of coaching and mentoring pairings (issue 8).

@@ -156,7 +156,7 @@ def register_pairing_menu():
         ),
     ]
     return _PairingSubmenu(
-        "Coaching pairings", _PairingMenu(items=items), icon_name="group", order=255
+        "Coaching", _PairingMenu(items=items), icon_name="group", order=255
     )
 
 

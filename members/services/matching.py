@@ -35,6 +35,13 @@ TOPIC_INTERESTS = {
     "coproduction": Interest.COPRODUCTION,
     "network": Interest.NETWORKS,
 }
+TOPIC_NAMES = {
+    "coaching": "coaching",
+    "mentoring": "mentoring",
+    "coproduction": "co-production",
+    "network": "regional networks",
+    "other": "this",
+}
 
 
 @dataclass
@@ -161,7 +168,7 @@ def reasons_for(user, enquiry):
     if user.interest_match:
         reasons.append("Interested in this kind of work")
     if user.experience_match:
-        reasons.append(f"Experience in {enquiry.get_enquiry_type_display().lower()}")
+        reasons.append(f"Experience in {TOPIC_NAMES.get(enquiry.enquiry_type, 'this')}")
     reasons.append(f"{user.load} of {user.capacity} pairings in use")
     if not user.available:
         until = getattr(user.partner_availability, "unavailable_until", None)

@@ -4,6 +4,8 @@ Medians use window functions (row number within each group), so only the middle 
 rows of each group come back, whatever the number of pairings.
 """
 
+import datetime
+import math
 from collections import defaultdict
 from datetime import timedelta
 
@@ -169,15 +171,32 @@ def consented_quotes(limit=20):
     )
 
 
+def _month_range(first, last):
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(datetime.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def month_chart(rows, width=640, height=260):
-    """Geometry for a grouped bar chart of the last 12 months (drawn as SVG in a template)."""
-    rows = [row for row in rows if row["key"] is not None][-12:]
+    """Geometry for a grouped bar chart of the last 12 months (drawn as SVG in a template);
+    months with nothing in them are shown as zero, so the time axis stays even."""
+    by_month = {row["key"]: row for row in rows if row["key"] is not None}
+    months = _month_range(min(by_month), max(by_month))[-12:] if by_month else []
+    empty = {"received": 0, "matched": 0, "completed": 0}
+    rows = [
+        {**empty, **by_month.get(month, {}), "key": month, "label": f"{month:%B %Y}"}
+        for month in months
+    ]
     series = [
         ("received", "Enquiries received", "#1d70b8"),
         ("matched", "Matched", "#00703c"),
         ("completed", "Completed", "#6f3c97"),
     ]
-    top = max([row[name] for row in rows for name, _, _ in series] + [1])
+    highest = max([row[name] for row in rows for name, _, _ in series] + [1])
+    step = max(math.ceil(highest / 4), 1)
+    top = step * 4
     left, bottom, plot_height = 40, 40, height - 70
     slot = (width - left - 10) / max(len(rows), 1)
     bar = max(slot / (len(series) + 1), 2)
@@ -205,11 +224,8 @@ def month_chart(rows, width=640, height=260):
             }
         )
     ticks = [
-        {
-            "y": round(height - bottom - plot_height * step / 4, 1),
-            "value": round(top * step / 4),
-        }
-        for step in range(5)
+        {"y": round(height - bottom - plot_height * n / 4, 1), "value": step * n}
+        for n in range(5)
     ]
     return {
         "width": width,

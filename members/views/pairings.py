@@ -200,7 +200,7 @@ def pairing_respond(request, pk):
                     )
                     messages.success(
                         request,
-                        "Thank you for accepting. Programme staff will introduce you.",
+                        "You have accepted this pairing. Thank you.",
                     )
                 else:
                     services.decline_pairing(

@@ -171,3 +171,19 @@ def test_figures_with_no_data(client, staff):
     response = client.get(reverse("pairings_admin:figures"))
     assert response.status_code == 200
     assert "not yet known" in response.content.decode()
+
+
+def test_chart_shows_empty_months_and_even_ticks(fixture):
+    rows = figures.figures_by("month")
+    Enquiry.objects.filter(created_at__month=2).delete()
+    chart = figures.month_chart(
+        [row for row in rows if row["key"] != datetime.date(2026, 2, 1)]
+    )
+    assert [label["text"] for label in chart["labels"]] == [
+        "Jan 26",
+        "Feb 26",
+        "Mar 26",
+    ]
+    assert [tick["value"] for tick in chart["ticks"]] == [0, 1, 2, 3, 4]
+    february = [bar for bar in chart["bars"] if bar["title"].startswith("February")]
+    assert all(bar["height"] == 0 for bar in february)

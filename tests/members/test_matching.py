@@ -51,7 +51,7 @@ def test_ranking_order_and_reasons(enquiry):
     assert reasons[best.email] == [
         "Same region (West Midlands)",
         "Interested in this kind of work",
-        "Experience in 1-to-1 coaching with a lived experience partner",
+        "Experience in coaching",
         "0 of 2 pairings in use",
     ]
     assert "1 of 1 pairings in use" in reasons[full.email]
