@@ -210,7 +210,11 @@ class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title
 class ContentPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The general page: about us, what co-production is, privacy and accessibility."""
 
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The page's content. Start with a sentence, then use headings to split it up.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
@@ -242,8 +246,16 @@ class ProgrammePage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (
         verbose_name="how it works",
         help_text="The steps in order; they are numbered for you.",
     )
-    testimonials = StreamField([("quote", QuoteBlock())], blank=True)
-    partners = StreamField([("partner", PartnerBlock())], blank=True)
+    testimonials = StreamField(
+        [("quote", QuoteBlock())],
+        blank=True,
+        help_text="What participants say; ask their permission before naming anyone.",
+    )
+    partners = StreamField(
+        [("partner", PartnerBlock())],
+        blank=True,
+        help_text="Organisations the programme works with.",
+    )
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
@@ -255,7 +267,12 @@ class ProgrammePage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (
         blank=True,
         help_text="For example 'Ask about coaching for your leaders'.",
     )
-    cta_text = models.TextField("call to action text", blank=True, max_length=400)
+    cta_text = models.TextField(
+        "call to action text",
+        blank=True,
+        max_length=400,
+        help_text="A sentence saying what happens when people get in touch.",
+    )
     cta_link = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -309,7 +326,9 @@ class NewsPageTag(TaggedItemBase):
 class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The news listing, ten to a page, filterable by tag, with a feed at `feed/`."""
 
-    intro = models.TextField(blank=True, max_length=500)
+    intro = models.TextField(
+        blank=True, max_length=500, help_text="A sentence under the heading."
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -384,7 +403,11 @@ class NewsPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the t
         blank=True,
         help_text="A few topic words; people can list the news by each.",
     )
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The article. Put the most important news in the first paragraph.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -426,7 +449,9 @@ class NewsPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the t
 class PeopleIndexPage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """Everyone in the people list, grouped: staff, Lived Experience Partners, advisers."""
 
-    intro = models.TextField(blank=True, max_length=500)
+    intro = models.TextField(
+        blank=True, max_length=500, help_text="A sentence under the heading."
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

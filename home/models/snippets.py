@@ -35,7 +35,10 @@ class Person(models.Model):
     """Someone shown on the people page and credited as a news author; editors keep the
     list in one place so a change of role shows everywhere."""
 
-    name = models.CharField(max_length=120)
+    name = models.CharField(
+        max_length=120,
+        help_text="As the person likes it written, e.g. Dr Nadia Rahman.",
+    )
     role = models.CharField(
         max_length=160, blank=True, help_text="For example Co-production Manager."
     )

@@ -171,7 +171,22 @@ def test_sitemap_lists_every_public_page_with_lastmod(client, site, home_page):
     assert xml.count("<lastmod>") >= 3
 
 
-def test_documents_are_never_shown_inline(settings):
-    # Wagtail serves every type not listed here with Content-Disposition: attachment.
-    assert settings.WAGTAILDOCS_INLINE_CONTENT_TYPES == []
-    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+def test_documents_download_as_attachments_even_pdfs(
+    client, home_page, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    # Serving needs a real file on disk (the suite's in-memory storage has no paths).
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    document = get_document_model()(title="Report")
+    document.file.save("report.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Security-Policy"] == "default-src 'none'"
