@@ -1,13 +1,17 @@
 """Menus, footer and breadcrumbs: built once per site, cached, and rebuilt when editors
 change the menus, the organisation details or publish, move or delete a page."""
 
+import logging
+
 from django import template
 from django.core.cache import cache
+from django.db import DatabaseError
 from wagtail.models import Page, Site
 
 from home.blocks import link_target
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 CACHE_TIMEOUT = 60 * 60 * 24
 
@@ -77,7 +81,12 @@ def navigation_for(request):
     key = cache_key(site.pk)
     data = cache.get(key)
     if data is None:
-        data = build_navigation(site)
+        try:
+            data = build_navigation(site)
+        except DatabaseError:
+            # Error pages (429, 403) still render, with the fixed links only.
+            logger.exception("menus could not be loaded")
+            return {"main": [], "footer": [], "organisation": {}}
         cache.set(key, data, CACHE_TIMEOUT)
     request._voices_navigation = data
     return data

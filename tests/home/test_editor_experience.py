@@ -107,3 +107,9 @@ def test_moderators_approval_workflow_covers_the_whole_site(db):
     assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
     news = home_models.NewsPage.objects.first()
     assert news.get_workflow() == workflow
+
+
+def test_editors_can_manage_promoted_search_results(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/searchpicks/").status_code == 200
+    assert client.get("/admin/searchpicks/add/").status_code == 200
