@@ -255,11 +255,11 @@ class EnquiryAdmin(ModelAdmin):
     inspect_template_name = "members/enquiries/admin/inspect.html"
     list_display = (
         "reference",
-        "created_at",
+        "received",
         "full_name",
         "organisation",
         "enquiry_type",
-        "region_name",
+        "region",
         "status",
         "assignee",
     )
@@ -271,7 +271,7 @@ class EnquiryAdmin(ModelAdmin):
         "created_at",
     )
     search_fields = ("reference", "full_name", "email", "organisation")
-    list_select_related = ("region", "assignee")
+    list_select_related = ("assignee",)
     list_per_page = 50
     list_export = (
         "reference",
@@ -291,6 +291,14 @@ class EnquiryAdmin(ModelAdmin):
         "assignee",
     )
     export_filename = "enquiries"
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj):
+        return obj.created_at
+
+    @admin.display(description="Region", ordering="region_name")
+    def region(self, obj):
+        return obj.region_name or "–"
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -117,10 +117,11 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     page.goto(live_site(f"/admin/members/enquiry/?q={reference}"))
     row = page.locator("tr", has_text=reference)
     assert row.count() == 1
-    pk = live_site.query(
-        "SELECT id FROM members_enquiry WHERE reference = ?", (reference,)
-    )[0][0]
-    page.goto(live_site(f"/admin/members/enquiry/inspect/{pk}/"))
+    screenshot(page, "enquiry-admin-list")
+    inspect_link = row.locator("a[href*='/inspect/']").first
+    with page.expect_navigation():
+        inspect_link.press("Enter")
+    assert re.search(r"/admin/members/enquiry/inspect/\d+/$", page.url)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.content()
 
     page.focus("#id_assignee")
