@@ -253,36 +253,46 @@ def prepare_site(env, demo=True, cluster=None):
             cwd=ROOT,
             env=env,
         )
-    cache = (
-        RESULTS
-        / "cache"
-        / f"{'pg' if cluster else 'sqlite'}-{site_fingerprint()}-{'demo' if demo else 'empty'}"
-    )
-    database = "postgres" if cluster else "sqlite"
-    snapshot = cache / ("voices.dump" if cluster else "voices.sqlite3")
-    media_tar = cache / "media.tar"
+    kind = "pg" if cluster else "sqlite"
+    suffix = "demo" if demo else "empty"
+    cache = RESULTS / "cache" / f"{kind}-{site_fingerprint()}-{suffix}"
+    snapshot_name = "voices.dump" if cluster else "voices.sqlite3"
     media = Path(env["MEDIA_ROOT"])
+    media.mkdir(parents=True, exist_ok=True)
+    # The exact snapshot if there is one; otherwise the newest older one, brought up to date
+    # by migrate and the (idempotent) demo loader, which is still far quicker than a fresh
+    # migrate while others keep adding migrations.
+    candidates = [cache] + sorted(
+        (
+            path
+            for path in (RESULTS / "cache").glob(f"{kind}-*-{suffix}")
+            if path != cache and (path / snapshot_name).exists()
+        ),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    start = next(
+        (
+            c
+            for c in candidates
+            if (c / snapshot_name).exists() and (c / "media.tar").exists()
+        ),
+        None,
+    )
+    if os.environ.get("DRILL_FRESH") == "1":
+        start = None
     try:
-        if (
-            snapshot.exists()
-            and media_tar.exists()
-            and os.environ.get("DRILL_FRESH") != "1"
-        ):
-            log(f"Restoring the prepared {database} database from {cache.name}")
+        if start is not None:
+            log(f"Starting from the prepared {kind} database {start.name}")
             if cluster:
-                cluster.restore(snapshot)
+                cluster.restore(start / snapshot_name)
             else:
-                shutil.copyfile(snapshot, sqlite_path(env))
-            media.mkdir(parents=True, exist_ok=True)
-            with tarfile.open(media_tar) as tar:
+                shutil.copyfile(start / snapshot_name, sqlite_path(env))
+            with tarfile.open(start / "media.tar") as tar:
                 tar.extractall(media, filter="data")
-            manage(
-                env, "migrate", "--noinput", "-v0"
-            )  # a no-op unless something is new
         else:
-            log(
-                f"Building the {database} database (migrate, demo data); cached afterwards"
-            )
+            log(f"Building the {kind} database from scratch (migrate, demo data)")
+        if start != cache:
             manage(env, "migrate", "--noinput", "-v0")
             manage(env, "createcachetable")
             if demo:
@@ -290,13 +300,12 @@ def prepare_site(env, demo=True, cluster=None):
             # Built aside and renamed into place, so drills running at once never read half.
             building = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
             building.mkdir(parents=True, exist_ok=True)
-            media.mkdir(parents=True, exist_ok=True)
-            with tarfile.open(building / media_tar.name, "w") as tar:
+            with tarfile.open(building / "media.tar", "w") as tar:
                 tar.add(media, arcname=".")
             if cluster:
-                cluster.dump(building / snapshot.name)
+                cluster.dump(building / snapshot_name)
             else:
-                shutil.copyfile(sqlite_path(env), building / snapshot.name)
+                shutil.copyfile(sqlite_path(env), building / snapshot_name)
             try:
                 building.rename(cache)
             except OSError:  # another drill cached the same thing first
