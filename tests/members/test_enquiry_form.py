@@ -463,3 +463,22 @@ def test_form_query_count_is_bounded(
         client.get(URL)
     with django_assert_max_num_queries(40):
         client.post(URL, valid_data())
+
+
+def test_chosen_network_is_stored_for_its_co_chairs(client, enquiry_page, home_page):
+    from tests.factories.networks import make_network
+
+    network = make_network(home_page, slug="west-midlands", title="West Midlands")
+    html = client.get(URL).content.decode()
+    assert f'<option value="{network.pk}">West Midlands</option>' in html
+    response = client.post(
+        URL, valid_data(enquiry_type="network", network=str(network.pk))
+    )
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get()
+    assert enquiry.network_page_id == network.pk
+    assert enquiry.network_name == "West Midlands"
+    # A page that is not an offered network is refused, not stored.
+    bad = client.post(URL, valid_data(network=str(enquiry_page.pk)))
+    assert bad.status_code == 200
+    assert "Select a network from the list" in bad.content.decode()
