@@ -1,5 +1,8 @@
 """Staff screens for networks, listed with wagtail-modeladmin (the design card's choice),
-using only options that map one-to-one onto a ModelViewSet for a later move."""
+using only options that map one-to-one onto a ModelViewSet for a later move.
+
+Filters are on choice fields only: a foreign-key filter needs django.contrib.admin, which
+is deliberately not installed; search by network title instead."""
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
@@ -19,8 +22,13 @@ class NetworkCoChairAdmin(ModelAdmin):
     menu_label = "Co-chairs"
     menu_icon = "user"
     list_display = ("user", "network", "role_title", "term_start", "term_end")
-    list_filter = ("network",)
-    search_fields = ("user__email", "user__first_name", "user__last_name", "role_title")
+    search_fields = (
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "role_title",
+        "network__title",
+    )
     inspect_view_enabled = True
 
 
@@ -31,8 +39,13 @@ class NetworkMembershipAdmin(ModelAdmin):
     menu_label = "Memberships"
     menu_icon = "group"
     list_display = ("user", "network", "visibility", "joined_at")
-    list_filter = ("network",)
-    search_fields = ("user__email", "user__first_name", "user__last_name")
+    list_filter = ("visibility",)
+    search_fields = (
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "network__title",
+    )
 
 
 class JoinRequestAdmin(ModelAdmin):
@@ -40,8 +53,8 @@ class JoinRequestAdmin(ModelAdmin):
     menu_label = "Join requests"
     menu_icon = "mail"
     list_display = ("user", "network", "status", "created_at", "decided_at")
-    list_filter = ("network", "status")
-    search_fields = ("user__email",)
+    list_filter = ("status",)
+    search_fields = ("user__email", "network__title")
     inspect_view_enabled = True
 
 
@@ -52,8 +65,8 @@ class CoChairUpdateAdmin(ModelAdmin):
     menu_label = "Co-chair updates"
     menu_icon = "doc-full"
     list_display = ("title", "network", "status", "visibility", "published_at")
-    list_filter = ("network", "status", "visibility")
-    search_fields = ("title",)
+    list_filter = ("status", "visibility")
+    search_fields = ("title", "network__title")
     inspect_view_enabled = True
 
 
@@ -62,8 +75,8 @@ class MeetingAdmin(ModelAdmin):
     menu_label = "Meetings"
     menu_icon = "date"
     list_display = ("title", "network", "starts_at", "format", "places")
-    list_filter = ("network", "format")
-    search_fields = ("title",)
+    list_filter = ("format",)
+    search_fields = ("title", "network__title")
 
 
 class NetworksAdminGroup(ModelAdminGroup):
