@@ -482,3 +482,12 @@ def test_chosen_network_is_stored_for_its_co_chairs(client, enquiry_page, home_p
     bad = client.post(URL, valid_data(network=str(enquiry_page.pk)))
     assert bad.status_code == 200
     assert "Select a network from the list" in bad.content.decode()
+
+
+def test_staff_html_email_escapes_markup(client, enquiry_page, staff, mailoutbox):
+    client.post(URL, valid_data(full_name="<b>Bold</b> <img src=x onerror=alert(1)>"))
+    call_command("run_outbox_worker", once=True)
+    staff_mail = next(m for m in mailoutbox if m.to == [staff.email])
+    html = staff_mail.alternatives[0][0]
+    assert "<img" not in html and "<b>Bold" not in html
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in html
