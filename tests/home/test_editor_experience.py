@@ -113,3 +113,24 @@ def test_editors_can_manage_promoted_search_results(client, editor):
     client.force_login(editor)
     assert client.get("/admin/searchpicks/").status_code == 200
     assert client.get("/admin/searchpicks/add/").status_code == 200
+
+
+def test_every_demo_page_opens_in_the_editor(client, db):
+    from members.models import User
+
+    call_command("load_demo", verbosity=0)
+    client.force_login(User.objects.get(email="editor@example.org"))
+    pages = Page.objects.filter(content_type__app_label="home", depth__gt=1).specific()
+    kinds = set()
+    for page in pages:
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page.url_path
+        kinds.add(type(page).__name__)
+    assert kinds == {
+        "HomePage",
+        "ProgrammePage",
+        "ContentPage",
+        "NewsIndexPage",
+        "NewsPage",
+        "PeopleIndexPage",
+    }
