@@ -67,6 +67,11 @@ urlpatterns = [
     # Coaching and mentoring pairings (issue 8)
     path("portal/pairings/", pairing_views.pairing_list, name="pairing_list"),
     path(
+        "portal/pairings/availability/",
+        pairing_views.partner_availability,
+        name="partner_availability",
+    ),
+    path(
         "portal/pairings/<int:pk>/",
         pairing_views.pairing_detail,
         name="pairing_detail",

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from members.choices import MemberType
 from members.models import User
-from members.models.pairings import PairingSession, Reflection
+from members.models.pairings import PairingSession, PartnerAvailability, Reflection
 from members.services.accounts import clean_plain_text
 
 MONEY_ERRORS = {
@@ -310,3 +310,61 @@ class ReflectionForm(PlainTextMixin, forms.ModelForm):
             if name in cleaned and not cleaned[name]:
                 self.add_error(name, self.Meta.error_messages[name]["required"])
         return cleaned
+
+
+class AvailabilityForm(forms.ModelForm):
+    """A partner says how many pairings they can take and what they know about."""
+
+    class Meta:
+        model = PartnerAvailability
+        fields = ["capacity", "accepting", "unavailable_until", "experience_areas"]
+        labels = {
+            "capacity": "How many leaders could you work with at the same time?",
+            "accepting": "I am happy to be asked about new pairings",
+            "unavailable_until": "Not available until",
+            "experience_areas": "What could you help leaders with?",
+        }
+        help_texts = {
+            "capacity": "Most partners work with 1 or 2 leaders at once.",
+            "accepting": "Untick this while you take a break.",
+            "unavailable_until": "Optional. For example, 2026-04-01.",
+        }
+        widgets = {
+            "unavailable_until": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+        }
+        error_messages = {
+            "capacity": {
+                "required": "Enter a number from 1 to 10",
+                "invalid": "Enter a number from 1 to 10",
+                "max_value": "Enter a number from 1 to 10",
+            },
+            "unavailable_until": {
+                "invalid": "Enter a real date, for example 2026-04-01"
+            },
+        }
+
+    experience_areas = forms.MultipleChoiceField(
+        label="What could you help leaders with?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("coaching", "1-to-1 coaching"),
+            ("mentoring", "Mentoring"),
+            ("coproduction", "Embedding co-production in an organisation"),
+            ("network", "Working with a regional network"),
+        ],
+        error_messages={"invalid_choice": "Choose from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].min_value = 1
+        self.fields["capacity"].widget.attrs.update(min=1, max=10)
+
+    def clean_capacity(self):
+        value = self.cleaned_data["capacity"]
+        if value is None or value < 1:
+            raise forms.ValidationError("Enter a number from 1 to 10")
+        return value

@@ -14,8 +14,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from members.choices import MemberType
 from members.dashboard import Panel
 from members.forms.pairings import (
+    AvailabilityForm,
     ClaimForm,
     ReflectionForm,
     RespondForm,
@@ -26,6 +28,7 @@ from members.models.pairings import (
     LEADER_VISIBLE,
     Pairing,
     PairingPartner,
+    PartnerAvailability,
 )
 from members.permissions import pairings as perms
 from members.services import pairings as services
@@ -132,7 +135,15 @@ def pairing_list(request):
     return render(
         request,
         "members/pairings/pairing_list.html",
-        {"page_obj": page, "rows": rows, "crumbs": [PORTAL_CRUMB]},
+        {
+            "page_obj": page,
+            "rows": rows,
+            "crumbs": [PORTAL_CRUMB],
+            "is_partner": getattr(
+                getattr(request.user, "profile", None), "member_type", ""
+            )
+            == MemberType.LIVED_EXPERIENCE_PARTNER,
+        },
     )
 
 
@@ -363,6 +374,36 @@ def pairing_reflect(request, pk):
         request,
         "members/pairings/reflection_form.html",
         {"pairing": pairing, "form": form, "crumbs": _crumbs(pairing)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_availability(request):
+    """A Lived Experience Partner keeps their capacity and areas up to date for matching."""
+    profile = getattr(request.user, "profile", None)
+    if profile is None or profile.member_type != MemberType.LIVED_EXPERIENCE_PARTNER:
+        raise Http404("Only for Lived Experience Partners")
+    availability = PartnerAvailability.objects.filter(user=request.user).first()
+    if availability is None:
+        availability = PartnerAvailability(user=request.user)
+    form = AvailabilityForm(
+        request.POST if request.method == "POST" else None, instance=availability
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Thank you. Your availability is saved.")
+        return redirect("members:pairing_list")
+    return render(
+        request,
+        "members/pairings/availability.html",
+        {
+            "form": form,
+            "crumbs": [
+                PORTAL_CRUMB,
+                ("Your pairings", reverse("members:pairing_list")),
+            ],
+        },
     )
 
 
