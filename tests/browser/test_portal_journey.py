@@ -165,3 +165,24 @@ def test_demo_member_sees_their_dashboard(page, live_site):
     assert_accessible(page, "demo member dashboard")
     assert_no_horizontal_scroll(page)
     screenshot(page, "portal-dashboard-demo-member")
+
+
+def test_account_pages_are_restyled_and_accessible(page, live_site):
+    page.goto(live_site("/accounts/password/reset/"))
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, "password reset")
+    screenshot(page, "account-password-reset")
+    sign_in(page, live_site, "cochair@example.org")
+    page.wait_for_url(re.compile(r"/portal/"))
+    for path, name in [
+        ("/accounts/password/change/", "account-password-change"),
+        ("/accounts/email/", "account-email"),
+        ("/accounts/2fa/", "account-two-step"),
+        ("/portal/profile/", "portal-profile-cochair"),
+        ("/portal/my-data/", "portal-my-data-cochair"),
+    ]:
+        page.goto(live_site(path))
+        assert page.locator("h1").count() == 1, path
+        assert_accessible(page, path)
+        assert_no_horizontal_scroll(page)
+        screenshot(page, name)

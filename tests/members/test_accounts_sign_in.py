@@ -159,3 +159,20 @@ def test_session_key_changes_at_sign_in_and_old_cookie_dies_at_sign_out(
     replay = Client()
     replay.cookies[settings.SESSION_COOKIE_NAME] = after
     assert replay.get("/portal/").status_code == 302
+
+
+def test_changing_the_password_signs_out_other_sessions(client, member, password):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(member)
+    client.post("/accounts/login/", {"login": member.email, "password": password})
+    client.post("/accounts/reauthenticate/", {"password": password})
+    new = "a much longer passphrase for morgan"
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": password, "password1": new, "password2": new},
+    )
+    assert response.status_code == 302
+    assert client.get("/portal/").status_code == 200
+    assert other.get("/portal/").status_code == 302

@@ -198,3 +198,19 @@ def test_get_does_not_delete(client, member):
     fresh_login(client, member)
     client.get("/portal/my-data/delete/?confirm=on")
     assert User.objects.get(pk=member.pk).is_active
+
+
+def test_a_sign_in_older_than_five_minutes_must_be_confirmed_again(client, member):
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    fresh_login(client, member)
+    session = client.session
+    records = session[AUTHENTICATION_METHODS_SESSION_KEY]
+    for record in records:
+        record["at"] -= 301
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session.save()
+    for path in ["/portal/my-data/download.json", "/portal/my-data/delete/"]:
+        response = client.get(path)
+        assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert User.objects.get(pk=member.pk).is_active
