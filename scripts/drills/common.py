@@ -310,6 +310,8 @@ def prepare_site(env, demo=True, cluster=None):
                 building.rename(cache)
             except OSError:  # another drill cached the same thing first
                 shutil.rmtree(building, ignore_errors=True)
+            for old in candidates[2:]:  # keep the newest two of each kind
+                shutil.rmtree(old, ignore_errors=True)
     finally:
         if static is not None and static.wait(timeout=300) != 0:
             raise RuntimeError("collectstatic failed")

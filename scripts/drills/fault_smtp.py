@@ -133,22 +133,32 @@ def body(options):
         prepare_site(env)
         server = Gunicorn(env, workdir, workers=2)
         stack.callback(server.stop)
-        worker = start_worker(env, workdir, "worker-stalled", options.email_timeout)
-        stack.callback(stop_process, worker)
-        log(
-            f"gunicorn pid {server.pid} on {server.base}, outbox worker pid {worker.pid}"
+        log(f"gunicorn pid {server.pid} on {server.base}")
+
+        def load(count):
+            return run_concurrently(
+                lambda i: submit_enquiry(Browser(server.base)), count, options.users
+            )
+
+        # Baseline: the same load with no mail activity at all (the worker is not running
+        # yet), so a busy machine is not mistaken for SMTP blocking the web workers.
+        log(f"Baseline: {options.users} visitors submit {options.baseline} enquiries …")
+        baseline = load(options.baseline)
+        baseline_p95 = percentile([a.post.seconds for a in baseline if a.post], 0.95)
+        summary.fact(
+            "baseline POST p95 ms (no mail activity)", round(baseline_p95 * 1000)
         )
 
+        worker = start_worker(env, workdir, "worker-stalled", options.email_timeout)
+        stack.callback(stop_process, worker)
+        log(f"Outbox worker pid {worker.pid} now retries against the stalled relay")
         log(f"{options.users} visitors submit {options.enquiries} enquiries …")
         started = time.monotonic()
-        attempts = run_concurrently(
-            lambda i: submit_enquiry(Browser(server.base)),
-            options.enquiries,
-            options.users,
-        )
+        stalled_attempts = load(options.enquiries)
         load_seconds = time.monotonic() - started
+        attempts = baseline + stalled_attempts
         acknowledged = [a for a in attempts if a.acknowledged]
-        post_times = [a.post.seconds for a in attempts if a.post]
+        post_times = [a.post.seconds for a in stalled_attempts if a.post]
         p95 = percentile(post_times, 0.95)
         summary.fact("enquiries submitted", len(attempts))
         summary.fact("load seconds", round(load_seconds, 1))
@@ -161,10 +171,13 @@ def body(options):
             f"{len(acknowledged)}/{len(attempts)}; first error: "
             + next((a.error for a in attempts if a.error), "none"),
         )
+        bound = max(options.p95_budget / 1000, 1.5 * baseline_p95)
         summary.check(
-            f"POST /enquire/ p95 within {options.p95_budget} ms while SMTP stalls",
-            p95 * 1000 <= options.p95_budget,
-            f"p95 {p95 * 1000:.0f} ms",
+            f"POST /enquire/ p95 while SMTP stalls within {options.p95_budget} ms "
+            "or 1.5x the no-mail baseline on a busy machine",
+            p95 <= bound,
+            f"p95 {p95 * 1000:.0f} ms, baseline {baseline_p95 * 1000:.0f} ms, "
+            f"bound {bound * 1000:.0f} ms",
         )
         summary.check(
             "no POST waited for SMTP (every one well under the 10 s EMAIL_TIMEOUT)",
@@ -282,6 +295,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--enquiries", type=int, default=40)
+    parser.add_argument("--baseline", type=int, default=40)
     parser.add_argument(
         "--email-timeout", type=int, default=1, help="the outbox worker's EMAIL_TIMEOUT"
     )

@@ -17,6 +17,7 @@ from scripts.drills.common import (
     Gunicorn,
     PostgresCluster,
     RedisServer,
+    django_json,
     drill_env,
     enquiry_form,
     log,
@@ -63,7 +64,17 @@ def body(options):
             signed_in.status == 302 and dashboard.status == 200,
             f"sign-in {signed_in.status} on first, dashboard {dashboard.status} on second",
         )
-        summary.fact("keys in Redis after sign-in", redis_keys(redis.port))
+        in_database = django_json(
+            env,
+            "from django.contrib.sessions.models import Session\n"
+            "print(json.dumps(Session.objects.count()))",
+        )
+        keys = redis_keys(redis.port)
+        summary.check(
+            "the session lives in Redis, shared by both servers (none in the database)",
+            keys > 0 and in_database == 0,
+            f"{keys} keys in Redis, {in_database} session rows in PostgreSQL",
+        )
         old_cookies = dict(on_first.cookies)
         signed_out = on_second.sign_out()
         replay = Browser(first.base, cookies=old_cookies).get("/portal/")
