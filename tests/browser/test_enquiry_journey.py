@@ -160,3 +160,25 @@ def test_editor_cannot_open_enquiries(page, live_site):
     assert "Enquiries this week" not in page.content()
     response = page.goto(live_site("/admin/members/enquiry/"))
     assert response.status == 403
+
+
+def test_double_clicking_send_stores_one_enquiry(page, live_site):
+    page.goto(live_site("/enquire/"))
+    rendered_at = time.monotonic()
+    type_into(page, "#id_full_name", "Double Clicker")
+    type_into(page, "#id_email", "double.clicker@example.org")
+    type_into(page, "#id_job_title", "Chief Executive")
+    type_into(page, "#id_organisation", "Example Trust")
+    choose_radio(page, "#id_organisation_type_0")
+    page.select_option("#id_region", label="London")
+    choose_radio(page, "#id_enquiry_type_1")
+    type_into(page, "#id_message", "Mentoring, please.")
+    choose_radio(page, "#id_consent")
+    time.sleep(max(0, 3.5 - (time.monotonic() - rendered_at)))
+    page.locator(".enquiry-form button[type=submit]").dblclick()
+    page.wait_for_url(re.compile(r"/enquire/thank-you/$"))
+    rows = live_site.query(
+        "SELECT reference FROM members_enquiry WHERE full_name = 'Double Clicker'"
+    )
+    assert len(rows) == 1
+    assert rows[0][0] in page.content()
