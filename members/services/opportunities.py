@@ -240,7 +240,7 @@ def detail_context(request, opportunity):
 
 
 def closing_soonest(user, limit=3):
-    return list(open_opportunities(user)[:limit])
+    return list(open_opportunities(user).prefetch_related("regions")[:limit])
 
 
 def matching_open_opportunities(user, limit=5):

@@ -261,3 +261,21 @@ def test_member_data_export_and_erase(index, member, staff):
     reviewed.refresh_from_db()
     assert (reviewed.why_interested, reviewed.access_needs) == ("", "")
     assert not OpportunityAlert.objects.filter(member=member).exists()
+
+
+def test_home_slot_query_count_does_not_grow(client, index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        client.get("/")  # publishing clears the site settings cache; warm it again
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return len(queries)
+
+    for _ in range(3):
+        make_opportunity(index, regions=["london", "online"])
+    few = count()
+    for _ in range(10):
+        make_opportunity(index, regions=["london", "online"])
+    assert count() == few
