@@ -159,15 +159,16 @@ def test_ical_downloads(client, network):
     assert all_meetings.content.decode().count("BEGIN:VEVENT") == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_registrations_never_over_book(home_page):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_registrations_never_over_book(request):
     """Twelve members press 'Book' at the same moment for five places (PostgreSQL only:
-    SQLite's in-memory test database cannot be shared by threads)."""
+    SQLite's in-memory test database cannot be shared by threads). Without the row lock
+    in register_for_meeting this books all twelve."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL for real concurrent transactions")
     from tests.factories.networks import make_network
 
-    network = make_network(home_page, "concurrency")
+    network = make_network(request.getfixturevalue("home_page"), "concurrency")
     meeting = MeetingFactory(network=network, places=5)
     users = [UserFactory() for _ in range(12)]
     barrier = threading.Barrier(len(users))
