@@ -13,12 +13,14 @@ from networks.models import (
     NetworkCoChair,
     NetworkMembership,
 )
+from website.admin_history import PermittedHistoryView
 
 
 class NetworkCoChairAdmin(ModelAdmin):
     """Programme staff assign co-chairs and set their terms."""
 
     model = NetworkCoChair
+    history_view_class = PermittedHistoryView
     menu_label = "Co-chairs"
     menu_icon = "user"
     list_display = ("user", "network", "role_title", "term_start", "term_end")
@@ -36,6 +38,7 @@ class NetworkMembershipAdmin(ModelAdmin):
     """Staff add members to invitation-only networks and see who belongs where."""
 
     model = NetworkMembership
+    history_view_class = PermittedHistoryView
     menu_label = "Memberships"
     menu_icon = "group"
     list_display = ("user", "network", "visibility", "joined_at")
@@ -50,6 +53,7 @@ class NetworkMembershipAdmin(ModelAdmin):
 
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
+    history_view_class = PermittedHistoryView
     menu_label = "Join requests"
     menu_icon = "mail"
     list_display = ("user", "network", "status", "created_at", "decided_at")
@@ -62,6 +66,7 @@ class CoChairUpdateAdmin(ModelAdmin):
     """Every co-chair update; moderation itself happens on the 'Updates to check' screen."""
 
     model = CoChairUpdate
+    history_view_class = PermittedHistoryView
     menu_label = "Co-chair updates"
     menu_icon = "doc-full"
     list_display = ("title", "network", "status", "visibility", "published_at")
@@ -72,6 +77,7 @@ class CoChairUpdateAdmin(ModelAdmin):
 
 class MeetingAdmin(ModelAdmin):
     model = Meeting
+    history_view_class = PermittedHistoryView
     menu_label = "Meetings"
     menu_icon = "date"
     list_display = ("title", "network", "starts_at", "format", "places")

@@ -53,8 +53,8 @@ def my_networks_panel(request):
     if not request.user.is_authenticated:
         return None
     summary = services.dashboard_summary(request.user)
-    if summary is None:
-        return None
+    if summary is None:  # not in a network yet: point the way to join one
+        summary = {"networks": [], "updates": [], "meetings": [], "cochair_tasks": []}
     return Panel(order=20, template="networks/panels/my_networks.html", context=summary)
 
 

@@ -141,3 +141,10 @@ def test_dashboard_panel_shows_networks_updates_meetings_and_cochair_tasks(
     client.force_login(network_member)
     html = client.get("/portal/").content.decode()
     assert "Panel update" in html and "request to join" not in html
+
+
+def test_dashboard_points_a_member_without_a_network_to_the_list(client, lone_member):
+    client.force_login(lone_member)
+    html = client.get("/portal/").content.decode()
+    assert "You are not in a regional network yet." in html
+    assert 'href="/networks/"' in html
