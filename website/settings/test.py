@@ -1,5 +1,9 @@
 """The pytest suite: fast hashing, in-process cache, mail kept in memory and in the outbox table."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import POST_OFFICE, env
 
@@ -29,3 +33,6 @@ if env.get_bool("BROWSER_TEST_SERVER", False):
         **STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
+
+# One outbox lock per test process, so parallel runs on one machine never block each other.
+OUTBOX_LOCK_FILE = str(Path(tempfile.gettempdir()) / f"voices-outbox-{os.getpid()}")

@@ -3,6 +3,7 @@
 import signal
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from post_office.lockfile import FileLock, FileLocked, default_lockfile
@@ -41,7 +42,7 @@ class Command(BaseCommand):
     def deliver(self):
         """One pass: send everything due. The lock keeps two workers off the same mail."""
         try:
-            with FileLock(default_lockfile):
+            with FileLock(getattr(settings, "OUTBOX_LOCK_FILE", default_lockfile)):
                 while True:
                     sent, failed, requeued = send_queued(processes=1)
                     if not (sent or failed or requeued) or not get_queued().exists():
