@@ -123,7 +123,10 @@ class Application(models.Model):
     member_type = models.CharField(
         max_length=20,
         choices=[
-            (MemberType.LIVED_EXPERIENCE_PARTNER, MemberType.LIVED_EXPERIENCE_PARTNER.label),
+            (
+                MemberType.LIVED_EXPERIENCE_PARTNER,
+                MemberType.LIVED_EXPERIENCE_PARTNER.label,
+            ),
             (MemberType.ORGANISATION_CONTACT, MemberType.ORGANISATION_CONTACT.label),
         ],
         default=MemberType.LIVED_EXPERIENCE_PARTNER,

@@ -12,7 +12,11 @@ from members.choices import MemberType
 
 PRIVACY_NOTICE_VERSION = "2026-01"
 SPECIAL_CATEGORY_CONSENT_VERSION = "2026-01"
-SPECIAL_CATEGORY_FIELDS = ("lived_experience", "caring_responsibilities", "access_needs")
+SPECIAL_CATEGORY_FIELDS = (
+    "lived_experience",
+    "caring_responsibilities",
+    "access_needs",
+)
 
 
 class CommunicationPreference(models.TextChoices):
