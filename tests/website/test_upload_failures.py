@@ -110,3 +110,32 @@ def test_up5_a_failed_upload_does_not_replace_an_existing_document_file(
     document.refresh_from_db()
     assert (document.title, document.file.name) == ("Annual report", original_name)
     assert document.file.storage.exists(original_name)
+
+
+def test_up5_multiple_upload_on_full_storage_reports_the_error(
+    editor_client, disk_full
+):
+    """The admin's drag-and-drop uploader uses the same forms and shows the message."""
+    root = Collection.get_first_root_node().pk
+    images = editor_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("photo.png", png_bytes(), "image/png"),
+            "collection": root,
+        },
+    )
+    documents = editor_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(
+                "notes.pdf", b"%PDF-1.4 x", "application/pdf"
+            ),
+            "collection": root,
+        },
+    )
+
+    for response in (images, documents):
+        assert response.status_code == 200
+        assert response.json() == {"success": False, "error_message": STORAGE_FAILED}
+    assert get_image_model().objects.count() == 0
+    assert get_document_model().objects.count() == 0
