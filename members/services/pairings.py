@@ -183,7 +183,21 @@ def propose_partner(
         pairing=pairing, partner=partner, match_reasons=reasons[:500]
     )
     record_event(pairing, by, "Partner proposed", "", S.PROPOSED, str(partner))
+    _advance_enquiry(enquiry, "in_progress", by)
     return pairing
+
+
+def _advance_enquiry(enquiry, status, by):
+    """Keep the enquiry's own triage status in step, through the enquiries service, when
+    its workflow allows the move (staff may have moved it on already)."""
+    from members.services import enquiries as enquiry_services
+
+    if enquiry is None:
+        return
+    if enquiry.status == "new" and status == "matched":
+        enquiry_services.change_status(enquiry, "in_progress", by)
+    if status in enquiry_services.next_statuses(enquiry):
+        enquiry_services.change_status(enquiry, status, by)
 
 
 @transaction.atomic
@@ -275,6 +289,7 @@ def introduce_pairing(pairing, *, by, note=""):
             + reverse("members:pairing_detail", args=[pairing.pk])
         ),
     }
+    _advance_enquiry(enquiry, "matched", by)
     queue_email(leader.email, "pairings/leader_introduced", context)
     queue_email(row.partner.email, "pairings/partner_introduced", context)
     return pairing

@@ -38,6 +38,8 @@ def test_staff_propose_creates_pairing_with_history(staff, partner, enquiry):
         enquiry, partner, by=staff, focus="Carers strategy", reasons="Same region"
     )
     assert pairing.status == S.PROPOSED
+    enquiry.refresh_from_db()
+    assert enquiry.status == "in_progress"
     assert pairing.leader_role == "Director of Adult Social Care"
     assert pairing.region_name == enquiry.region_name
     row = pairing.partners.get()
@@ -197,6 +199,8 @@ def test_introduce_creates_leader_account_with_portal_access_only(
     services.introduce_pairing(pairing, by=staff)
     pairing.refresh_from_db()
     leader = User.objects.get(email="priya.shah@example.org")
+    enquiry.refresh_from_db()
+    assert enquiry.status == "matched"
     assert pairing.status == S.INTRODUCED
     assert pairing.leader == leader
     assert leader.profile.member_type == MemberType.LEADER
