@@ -186,7 +186,11 @@ def drill_env(workdir, database_url, **extra):
         "MEDIA_ROOT": str(workdir / "media"),
         "REQUIRE_STAFF_MFA": "false",
         "DEMO_PASSWORD": DEMO_PASSWORD,
+        # The drill's own temporary directory, so post_office's worker lock file (in the
+        # temp dir) is never shared with another outbox worker running on this machine.
+        "TMPDIR": str(workdir / "tmp"),
     }
+    (workdir / "tmp").mkdir(parents=True, exist_ok=True)
     env.pop("REDIS_URL", None)
     env.update({k: str(v) for k, v in extra.items()})
     return env

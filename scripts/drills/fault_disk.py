@@ -134,7 +134,7 @@ def body(options):
                 capture_output=True,
             ).returncode
             == 0
-            if os.geteuid() == 0
+            if os.geteuid() == 0 and not options.no_mount
             else False
         )
         if mounted:
@@ -146,9 +146,7 @@ def body(options):
             log(f"tmpfs of {size_kb} KB mounted as MEDIA_ROOT")
         else:
             env["MEDIA_ROOT"] = str(demo_media)
-            log(
-                "Mounting a tmpfs was refused: falling back to a storage that raises ENOSPC"
-            )
+            log("No tmpfs (mount refused, or --no-mount): a storage that raises ENOSPC")
         summary.fact(
             "full storage", "tmpfs" if mounted else "ENOSPC storage (fallback)"
         )
@@ -225,6 +223,11 @@ def main():
         type=int,
         default=2048,
         help="room on the tmpfs above the demo media",
+    )
+    parser.add_argument(
+        "--no-mount",
+        action="store_true",
+        help="skip the tmpfs and use the ENOSPC storage fallback (as without root)",
     )
     run_drill("fault-disk", body(parser.parse_args()))
 
