@@ -6,3 +6,8 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Website"
+
+    def ready(self):
+        from website.cache import connect_signals
+
+        connect_signals()

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,6 +111,10 @@ else:
             "KEY_PREFIX": "voices",
         }
     }
+
+# Whole pages for anonymous visitors, kept this many seconds (website/cache.py); 0 turns it
+# off. Short, because some pages say "closes in N days".
+ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,0 +1,224 @@
+"""Whole-page cache for anonymous visitors, and the one generation counter that empties it.
+
+Most visitors are anonymous and see exactly the same bytes, so their GET/HEAD responses for
+public pages are kept in the default cache (database cache by default, Redis with REDIS_URL)
+for a short time (ANONYMOUS_PAGE_CACHE_SECONDS, 0 turns it off).
+
+A response is kept only when nothing in it can differ between visitors: the request has no
+session or messages cookie, the path is not under /admin/, /portal/ or /accounts/, the answer
+is a plain 200 that sets no cookie (a CSRF token on a form page sets one), is not private or
+no-store, and did not use the CSP nonce (a nonce must be new on every response).
+
+Invalidation is deliberately coarse: any change that a public page could show bumps one
+generation number, and every key contains it, so older entries are never read again and
+simply expire. Signals that bump it: Wagtail's page publish, unpublish, move, slug change and
+delete; saves and deletes of any model in `home`, `members` and `networks` (pages, snippets,
+site settings, menus, expressions of interest, network updates, memberships, meetings …)
+except those no public page shows; images, documents, sites, tags and promoted search
+results. Editors publish a few times a day, so a whole-site refill costs little and is
+always correct; precise per-page dependency tracking would be easy to get wrong.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpResponse
+
+GENERATION_KEY = "anonymous-page-cache:generation"
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/portal/",
+    "/accounts/",
+    "/documents/",
+    "/healthz",
+    "/_util/",
+)
+# Headers that describe one exchange, never replayed from the cache.
+DROPPED_HEADERS = {"set-cookie", "x-cache", "date"}
+
+
+def timeout():
+    return int(getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def bump_generation():
+    """Make every cached page stale at once (entries of older generations are never read)."""
+    cache.set(GENERATION_KEY, str(time.time_ns()), None)
+
+
+def invalidate(**kwargs):
+    """Signal receiver: bump now, and again after the transaction commits, so a page
+    rendered from the old data while the change was being written is not kept."""
+    if timeout() <= 0:
+        return
+    bump_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_generation)
+
+
+def _eligible_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(NEVER_CACHED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return True
+
+
+def _entry_key(request):
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    return "anonymous-page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if isinstance(getattr(request, "_csp_nonce", None), str):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return True
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole responses for anonymous visitors (see the module docstring).
+
+    Sits just inside WhiteNoise and before the session middleware, so a hit costs one
+    cache read and no database query beyond it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if seconds <= 0 or not _eligible_request(request):
+            return self.get_response(request)
+        try:
+            key = _entry_key(request)
+        except DisallowedHost:
+            return self.get_response(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = str(time.time_ns())
+            cache.add(GENERATION_KEY, generation, None)
+            generation = cache.get(GENERATION_KEY, generation)
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            return self._replay(entry)
+
+        response = self.get_response(request)
+        if request.method == "GET" and _cacheable_response(request, response):
+            cache.set(
+                key,
+                {
+                    "generation": generation,
+                    "status": response.status_code,
+                    "headers": [
+                        (name, value)
+                        for name, value in response.headers.items()
+                        if name.lower() not in DROPPED_HEADERS
+                    ],
+                    "content": response.content,
+                },
+                seconds,
+            )
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _replay(entry):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response
+
+
+# Models whose rows no public page shows; their saves would only empty the cache for nothing.
+IGNORED_MODELS = {
+    "members.enquiry",
+    "members.enquirycounter",
+    "members.enquirynote",
+    "members.enquiryevent",
+    "members.invitation",
+    "members.application",
+    "members.opportunityalert",
+    "members.opportunityalertsent",
+    "members.intereststatuschange",
+    "members.pairing",
+    "members.pairingpartner",
+    "members.pairingevent",
+    "members.pairingsession",
+    "members.partneravailability",
+    "members.expenseclaim",
+    "members.reflection",
+    "networks.networkenquirynote",
+    "networks.joinrequest",
+    "networks.cochairupdaterevision",
+}
+WATCHED_APPS = {"home", "members", "networks"}
+WATCHED_MODELS = {
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailcore.site",
+    "taggit.tag",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.searchpromotion",
+}
+
+
+def _watched(sender):
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return False
+    label = meta.label_lower
+    if label in IGNORED_MODELS:
+        return False
+    return meta.app_label in WATCHED_APPS or label in WATCHED_MODELS
+
+
+def model_changed(sender, update_fields=None, **kwargs):
+    if not _watched(sender):
+        return
+    # Signing in touches the user row; no public page shows when someone last signed in.
+    if sender._meta.label_lower == "members.user" and update_fields:
+        if set(update_fields) <= {"last_login", "password"}:
+            return
+    invalidate()
+
+
+def connect_signals():
+    """Called from WebsiteConfig.ready(), so commands (publish_scheduled, imports) count too."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
+
+    signals = (page_published, page_unpublished, page_slug_changed, post_page_move)
+    for number, signal in enumerate(signals):
+        signal.connect(invalidate, dispatch_uid=f"page-cache-page-signal-{number}")
+    post_save.connect(model_changed, dispatch_uid="page-cache-post-save")
+    post_delete.connect(model_changed, dispatch_uid="page-cache-post-delete")
+    post_delete.connect(
+        invalidate, sender="wagtailcore.Page", dispatch_uid="page-cache-page-delete"
+    )
