@@ -77,8 +77,15 @@ for kind, url, upload in [
 after = {"documents": Document.objects.count(), "images": Image.objects.count()}
 missing = [d.pk for d in Document.objects.all() if not d.file.storage.exists(d.file.name)]
 missing += [i.pk for i in Image.objects.all() if not i.file.storage.exists(i.file.name)]
+from pathlib import Path
+from django.conf import settings
+leftovers = sorted(
+    f"{path.relative_to(settings.MEDIA_ROOT)} ({path.stat().st_size} bytes)"
+    for folder in ("documents", "original_images")
+    for path in (Path(settings.MEDIA_ROOT) / folder).glob("drill-*")
+)
 print(json.dumps({"results": results, "before": before, "after": after,
-                  "rows_without_file": missing}))
+                  "rows_without_file": missing, "files": leftovers}))
 """
 
 
@@ -180,6 +187,10 @@ def body(options):
             full["after"] == full["before"] and not full["rows_without_file"],
             f"before {full['before']}, after {full['after']}, "
             f"rows without a file {full['rows_without_file']}",
+        )
+        summary.fact(
+            "files left on the full disk by the failed uploads (no row points at them)",
+            full["files"] or "none",
         )
         pages = {path: visitor.get(path).status for path in WARM_PAGES}
         image_status = visitor.get(stored.group(1)).status if stored else None
