@@ -20,6 +20,7 @@ always correct; precise per-page dependency tracking would be easy to get wrong.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "anonymous-page-cache:generation"
 NEVER_CACHED_PREFIXES = (
     "/admin/",
@@ -45,9 +47,35 @@ def timeout():
     return int(getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0) or 0)
 
 
+# Data migrations save pages and settings before the cache table exists; there is nothing
+# cached to forget then.
+_migrating = False
+
+
+def _migration_started(**kwargs):
+    global _migrating  # noqa: PLW0603 - one process-wide switch
+    _migrating = True
+
+
+def _migration_finished(**kwargs):
+    global _migrating  # noqa: PLW0603
+    _migrating = False
+
+
 def bump_generation():
-    """Make every cached page stale at once (entries of older generations are never read)."""
-    cache.set(GENERATION_KEY, str(time.time_ns()), None)
+    """Make every cached page stale at once (entries of older generations are never read).
+
+    A cache that cannot be written (no cache table yet during `migrate`, Redis down) must
+    not stop an editor's save; entries then expire within ANONYMOUS_PAGE_CACHE_SECONDS."""
+    if _migrating:
+        return
+    try:
+        # A savepoint: with the database cache, a failing cache query must not abort the
+        # editor's transaction on PostgreSQL.
+        with transaction.atomic():
+            cache.set(GENERATION_KEY, str(time.time_ns()), None)
+    except Exception:
+        logger.warning("the page cache generation could not be bumped", exc_info=True)
 
 
 def invalidate(**kwargs):
@@ -113,18 +141,30 @@ class AnonymousPageCacheMiddleware:
             key = _entry_key(request)
         except DisallowedHost:
             return self.get_response(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = str(time.time_ns())
-            cache.add(GENERATION_KEY, generation, None)
-            generation = cache.get(GENERATION_KEY, generation)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                generation = str(time.time_ns())
+                cache.add(GENERATION_KEY, generation, None)
+                generation = cache.get(GENERATION_KEY, generation)
+        except Exception:
+            # The cache being down costs speed, never the page.
+            logger.warning("the page cache could not be read", exc_info=True)
+            return self.get_response(request)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return self._replay(entry)
 
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(request, response):
+            self._store(key, generation, response, seconds)
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _store(key, generation, response, seconds):
+        try:
             cache.set(
                 key,
                 {
@@ -139,8 +179,8 @@ class AnonymousPageCacheMiddleware:
                 },
                 seconds,
             )
-            response["X-Cache"] = "MISS"
-        return response
+        except Exception:
+            logger.warning("a page could not be cached", exc_info=True)
 
     @staticmethod
     def _replay(entry):
@@ -206,7 +246,12 @@ def model_changed(sender, update_fields=None, **kwargs):
 
 def connect_signals():
     """Called from WebsiteConfig.ready(), so commands (publish_scheduled, imports) count too."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import (
+        post_delete,
+        post_migrate,
+        post_save,
+        pre_migrate,
+    )
     from wagtail.signals import (
         page_published,
         page_slug_changed,
@@ -217,6 +262,8 @@ def connect_signals():
     signals = (page_published, page_unpublished, page_slug_changed, post_page_move)
     for number, signal in enumerate(signals):
         signal.connect(invalidate, dispatch_uid=f"page-cache-page-signal-{number}")
+    pre_migrate.connect(_migration_started, dispatch_uid="page-cache-pre-migrate")
+    post_migrate.connect(_migration_finished, dispatch_uid="page-cache-post-migrate")
     post_save.connect(model_changed, dispatch_uid="page-cache-post-save")
     post_delete.connect(model_changed, dispatch_uid="page-cache-post-delete")
     post_delete.connect(
