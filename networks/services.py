@@ -711,7 +711,10 @@ def erase_member_data(user):
     CoChairUpdate.objects.filter(author=user).exclude(
         status=UpdateStatus.PUBLISHED
     ).delete()
-    CoChairUpdate.objects.filter(author=user).update(author=None)
+    # Saved one by one (few rows) so the anonymous page cache hears about the new byline.
+    for update in CoChairUpdate.objects.filter(author=user):
+        update.author = None
+        update.save(update_fields=["author", "updated_at"])
     CoChairUpdateRevision.objects.filter(edited_by=user).update(edited_by=None)
     JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
     from networks.models.enquiries import NetworkEnquiryNote
