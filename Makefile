@@ -18,8 +18,8 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt $(VENV)/.run-deps
 
 ## run: a fresh machine to the demo site on http://127.0.0.1:$(PORT) (SQLite, dev settings)
 run: $(VENV)/.run-deps
-	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py createcachetable
+	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	@echo "Voices is at http://127.0.0.1:$(PORT)/ (demo password: see README)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -52,8 +52,8 @@ chromium:
 ## serve: production settings under gunicorn, with the email outbox worker beside it
 serve: $(VENV)/.run-deps
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py createcachetable
+	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py run_outbox_worker & \
 	  worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	  DJANGO_SETTINGS_MODULE=website.settings.production $(VENV)/bin/gunicorn website.wsgi \

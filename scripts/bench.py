@@ -171,8 +171,9 @@ def main():
     manage = [PYTHON, "manage.py"]
     print("Preparing the database and static files …", flush=True)
     run([*manage, "collectstatic", "--noinput", "-v0"], env)
-    run([*manage, "migrate", "--noinput", "-v0"], env)
+    # The cache table first: saving pages during migrate and load_demo touches the cache.
     run([*manage, "createcachetable"], env)
+    run([*manage, "migrate", "--noinput", "-v0"], env)
     run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
     if options.volume:
         run([*manage, "seed_volume"], env)

@@ -34,8 +34,8 @@ def probe(tmp_path_factory):
     )
     commands = (
         ["collectstatic", "--noinput", "-v0"],
-        ["migrate", "--noinput", "-v0"],
         ["createcachetable"],
+        ["migrate", "--noinput", "-v0"],
     )
     for command in commands:
         subprocess.run(
