@@ -24,6 +24,7 @@ from members.permissions.accounts import (
     can_view_special_category,
 )
 from members.services import accounts as services
+from website.admin_history import PermittedHistoryView
 
 INVITATION_NETWORK_CHOICES_HOOK = "register_invitation_network_choices"
 
@@ -43,6 +44,7 @@ class MemberProfileAdmin(ModelAdmin):
     """Programme staff's list of members; CSV export leaves out special-category fields."""
 
     model = MemberProfile
+    history_view_class = PermittedHistoryView
     menu_label = "Members"
     menu_icon = "group"
     list_display = ("member_name", "member_email", "member_type", "region", "status")
@@ -78,6 +80,7 @@ class MemberProfileAdmin(ModelAdmin):
 
 class InvitationAdmin(ModelAdmin):
     model = Invitation
+    history_view_class = PermittedHistoryView
     menu_label = "Invitations"
     menu_icon = "mail"
     list_display = ("email", "member_type", "invitation_status", "sent_at", "actions")
@@ -116,6 +119,7 @@ class InvitationAdmin(ModelAdmin):
 
 class ApplicationAdmin(ModelAdmin):
     model = Application
+    history_view_class = PermittedHistoryView
     menu_label = "Applications"
     menu_icon = "form"
     list_display = (

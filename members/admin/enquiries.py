@@ -35,6 +35,7 @@ from members.permissions.enquiries import (
     can_view_enquiries,
 )
 from members.services import enquiries as services
+from website.admin_history import PermittedHistoryView
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -241,6 +242,7 @@ class EnquiryAdmin(ModelAdmin):
     """Enquiries from leaders, for programme staff to triage."""
 
     model = Enquiry
+    history_view_class = PermittedHistoryView
     menu_label = "Enquiries"
     menu_icon = "mail"
     menu_order = 250

@@ -27,6 +27,7 @@ from members.models.opportunities import (
 )
 from members.permissions import opportunities as perms
 from members.services import opportunities as services
+from website.admin_history import PermittedHistoryView
 
 
 class OpportunityFilter(SimpleListFilter):
@@ -186,6 +187,7 @@ class ExpressionOfInterestAdmin(ModelAdmin):
     """Expressions of interest from members, for programme staff to review."""
 
     model = ExpressionOfInterest
+    history_view_class = PermittedHistoryView
     menu_label = "Interests"
     menu_icon = "user"
     menu_order = 255

@@ -1,0 +1,139 @@
+"""One small world with a person in every role the security checklist names, and one of
+every object the portal, network and admin routes act on (built once per module).
+
+Roles (security checklist, "Role fixtures"): anonymous, member, member of another network,
+co-chair, past co-chair, leader, editor, staff, superuser and an inactive user.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+ROLES = (
+    "anonymous",
+    "member",
+    "member_other",
+    "cochair",
+    "past_cochair",
+    "leader",
+    "editor",
+    "staff",
+    "superuser",
+    "inactive",
+)
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+
+def build_world():
+    """Create the people and objects; every id the access matrix needs is in `objects`."""
+    from home import demo as home_demo
+    from members.choices import MemberType
+    from members.models import MemberProfile
+    from members.models.invitations import Application
+    from members.models.pairings import Pairing
+    from networks.models import CoChairUpdate
+    from tests.factories import UserFactory
+    from tests.factories.networks import (
+        CoChairFactory,
+        JoinRequestFactory,
+        MeetingFactory,
+        MembershipFactory,
+        UpdateFactory,
+        make_network,
+    )
+    from tests.factories.opportunities import (
+        InterestFactory,
+        ensure_index,
+        make_opportunity,
+    )
+    from tests.factories.pairings import make_enquiry, make_pairing, make_partner
+
+    home = home_demo.ensure_home_page()
+    home_demo.ensure_site(home)
+    network = make_network(home, "west-midlands", moderate_updates=False)
+    other_network = make_network(home, "north-west")
+
+    u = {}
+    u["member"] = make_partner("member@example.org")
+    MembershipFactory(network=network, user=u["member"])
+    u["member_other"] = UserFactory(
+        email="other.member@example.org", groups=["Members"]
+    )
+    MembershipFactory(network=other_network, user=u["member_other"])
+    u["cochair"] = UserFactory(email="cochair@example.org", groups=["Members"])
+    CoChairFactory(network=network, user=u["cochair"])
+    cochair_other = UserFactory(email="cochair.nw@example.org", groups=["Members"])
+    CoChairFactory(network=other_network, user=cochair_other)
+    u["past_cochair"] = UserFactory(
+        email="past.cochair@example.org", groups=["Members"]
+    )
+    today = timezone.localdate()
+    CoChairFactory(
+        network=network,
+        user=u["past_cochair"],
+        term_start=today - timedelta(days=800),
+        term_end=today - timedelta(days=1),
+    )
+    u["leader"] = UserFactory(email="leader@example.org")
+    MemberProfile.objects.create(user=u["leader"], member_type=MemberType.LEADER)
+    u["editor"] = UserFactory(email="editor@example.org", groups=["Editors"])
+    u["staff"] = UserFactory(email="staff@example.org", groups=["Programme staff"])
+    u["superuser"] = UserFactory(
+        email="admin@example.org", is_superuser=True, is_staff=True
+    )
+    u["inactive"] = UserFactory(
+        email="gone@example.org", is_active=False, groups=["Members"]
+    )
+
+    update = UpdateFactory(network=network, author=u["cochair"], title="An update")
+    join_request = JoinRequestFactory(network=network)
+    meeting = MeetingFactory(network=network)
+    enquiry = make_enquiry()
+    type(enquiry).objects.filter(pk=enquiry.pk).update(network_page_id=network.pk)
+    index = ensure_index(home)
+    opportunity = make_opportunity(index)
+    interest = InterestFactory(opportunity=opportunity, member=u["member"])
+    pairing = make_pairing(u["member"], Pairing.Status.ACTIVE, leader=u["leader"])
+    application = Application.objects.create(
+        email="applicant@example.org",
+        name="An Applicant",
+        member_type=MemberType.LIVED_EXPERIENCE_PARTNER,
+        reason="I would like to help.",
+        privacy_notice_version="1",
+    )
+    assert CoChairUpdate.objects.filter(pk=update.pk).exists()
+
+    o = {
+        "slug": network.slug,
+        "other_slug": other_network.slug,
+        "update": update.pk,
+        "join_request": join_request.pk,
+        "meeting": meeting.pk,
+        "enquiry": enquiry.pk,
+        "opportunity": opportunity.pk,
+        "interest": interest.pk,
+        "pairing": pairing.pk,
+        "application": application.pk,
+        "profile": u["member"].profile.pk,
+        "member_user": u["member"].pk,
+    }
+    return World(users=u, objects=o)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The world lives in one outer transaction for the module and is rolled back after;
+    each test's own `db` transaction nests inside it, so a test's POSTs never leak."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            built = build_world()
+            yield built
+            transaction.set_rollback(True)
