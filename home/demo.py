@@ -18,6 +18,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
 
 from home.models import (
     ContentPage,
+    EasyReadPage,
     HomePage,
     NavigationSettings,
     NewsIndexPage,
@@ -49,6 +50,7 @@ def load():
     accessibility = ensure_content_page(home, "accessibility", ACCESSIBILITY)
     news = ensure_news(home, images, people)
     ensure_home_content(home, programme, images)
+    ensure_easy_read_pages(home, programme, images)
     ensure_settings(
         Site.objects.get(is_default_site=True),
         menu=[programme, coproduction, news, about],
@@ -505,24 +507,52 @@ PRIVACY = {
 
 ACCESSIBILITY = {
     "title": "Accessibility statement",
-    "summary": "How accessible this website is, what we are doing about any problems and "
-    "how to tell us about one.",
+    "summary": "How accessible this website is, how we check it, what we know is not "
+    "right yet and how to tell us about a problem.",
     "blocks": [
         paragraph(
-            "We want as many people as possible to be able to use this website. You should "
-            "be able to zoom to 400% without text spilling off the screen, move around "
-            "using only a keyboard, and use a screen reader or speech recognition software."
+            "We want everyone who uses health and care services, and everyone who cares for "
+            "someone, to be able to use this website. That includes people who use a screen "
+            "reader, a magnifier, speech recognition, switch access or only a keyboard, and "
+            "people on small or old phones."
         ),
-        ("heading", {"text": "How accessible this website is", "level": "h2"}),
+        ("heading", {"text": "What we aim for", "level": "h2"}),
         paragraph(
-            "We aim to meet the Web Content Accessibility Guidelines version 2.2 at level "
-            "AA. We test every page type with automated checks and by hand with a keyboard."
+            "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at "
+            "level AA. Some pages also have an Easy Read version, with short sentences and "
+            "pictures; look for the Easy Read version link near the top of a page."
+        ),
+        ("heading", {"text": "How we test it", "level": "h2"}),
+        paragraph(
+            "Every change to the website runs an automated test suite that opens the site "
+            "in the Chromium web browser and goes through the journeys people make: reading "
+            "the programme and the news, searching, sending an enquiry, signing in, "
+            "expressing interest in an opportunity and running a network.",
+            "On every page those journeys visit, the tests run the axe-core accessibility "
+            "checker and fail if it finds any WCAG 2.0, 2.1 or 2.2 A or AA problem. Some "
+            "journeys are done with the keyboard alone. The tests also check that the first "
+            "Tab reaches a skip link, that you can always see where the keyboard focus is, "
+            "that each page has one main heading with no skipped levels, and that every form "
+            "field has a label and its hints and errors are read out.",
+            "They also check that pages work at 320 pixels wide without scrolling sideways, "
+            "which is what you see when you zoom a desktop browser to 400%, and that "
+            "layouts hold when text is twice its normal size.",
+        ),
+        ("heading", {"text": "What automated tests cannot tell us", "level": "h2"}),
+        paragraph(
+            "Automated checks find only some problems. They cannot tell whether a picture's "
+            "description makes sense or whether our words are clear. We have not yet had the "
+            "site checked by an independent accessibility auditor, and we have not tested "
+            "every screen reader. Documents uploaded by editors, such as PDFs, may not be "
+            "fully accessible."
         ),
         ("heading", {"text": "Telling us about a problem", "level": "h2"}),
         paragraph(
-            "If you find something hard to use, or need information in another format, "
-            'please <a href="/enquire/">contact us</a>. We will reply within five working '
-            "days."
+            "If something is hard to use, or you need information in another format such as "
+            'large print, audio or Easy Read, please <a href="/enquire/">contact us</a> and '
+            "say which page and what went wrong. We will reply within five working days.",
+            "If you are not happy with how we respond, you can contact the Equality Advisory "
+            "and Support Service (EASS).",
         ),
     ],
 }
@@ -726,3 +756,92 @@ def ensure_settings(site, menu, privacy, accessibility):
 
 def _menu_label(page):
     return {"what-is-co-production": "Co-production"}.get(page.slug, page.title)
+
+
+# Easy Read: one short sentence per picture, written for the demo.
+
+PROGRAMME_EASY_READ = [
+    (
+        "programme",
+        "Two people talking. One is a coach.",
+        "Voices for Improvement helps leaders in health and care do their jobs better.",
+    ),
+    (
+        "hero",
+        "Two people sitting at a table, listening to each other.",
+        "A leader meets a partner who lives with a health condition or cares for someone.",
+    ),
+    (
+        "support",
+        "A small group sharing ideas around a board.",
+        "The partner shares what it is like to use health and care services.",
+    ),
+    (
+        "partners",
+        "Six people standing together.",
+        "Partners are paid for their time. They get training and support.",
+    ),
+    (
+        "network",
+        "A circle of people at a meeting.",
+        "Leaders learn to plan services together with the people who use them.",
+    ),
+]
+
+ENQUIRY_EASY_READ = [
+    (
+        "hero",
+        "Two people sitting at a table, talking.",
+        "You can ask us for coaching or mentoring if you lead a health or care service.",
+    ),
+    (
+        "support",
+        "A group of people writing ideas on a board.",
+        "Fill in the form. Tell us who you are and what help you want.",
+    ),
+    (
+        "programme",
+        "Two people in a calm conversation.",
+        "We reply within five working days.",
+    ),
+    (
+        "partners",
+        "Six people standing together.",
+        "Tell us if you need anything to take part, like large print or a quiet room.",
+    ),
+]
+
+
+def _easy_read_sentences(images, rows):
+    return stream(
+        *(
+            ("sentence", {"image": images[key].pk, "alt_text": alt, "text": text})
+            for key, alt, text in rows
+        )
+    )
+
+
+def ensure_easy_read_pages(home, programme, images):
+    """Easy Read versions of the programme page and the enquiry guidance. The programme
+    page is linked to its version only when that version is first made, so an editor's
+    later choice stays."""
+    existed = EasyReadPage.objects.child_of(programme).filter(slug="easy-read").exists()
+    programme_easy = ensure_child(
+        programme,
+        EasyReadPage,
+        "easy-read",
+        title="Voices for Improvement: Easy Read",
+        sentences=_easy_read_sentences(images, PROGRAMME_EASY_READ),
+        original_page=programme,
+    )
+    if not existed and programme.easy_read_page_id is None:
+        programme.easy_read_page = programme_easy
+        programme.save_revision().publish()
+    enquiry_easy = ensure_child(
+        home,
+        EasyReadPage,
+        "enquiry-easy-read",
+        title="How to ask us for help: Easy Read",
+        sentences=_easy_read_sentences(images, ENQUIRY_EASY_READ),
+    )
+    return programme_easy, enquiry_easy

@@ -247,6 +247,7 @@ def ensure_enquiry_page():
         ),
     )
     page.privacy_page = home.get_children().filter(slug="privacy").first()
+    page.easy_read_page = home.get_children().filter(slug="enquiry-easy-read").first()
     home.add_child(instance=page)
     page.save_revision().publish()
     staff = User.objects.filter(email="staff@example.org").first()

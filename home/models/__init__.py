@@ -1,3 +1,4 @@
+from .easy_read import EasyReadLinkMixin, EasyReadPage
 from .pages import (
     ContentPage,
     HomePage,
@@ -12,6 +13,8 @@ from .snippets import Person, PersonKind, Region
 
 __all__ = [
     "ContentPage",
+    "EasyReadLinkMixin",
+    "EasyReadPage",
     "HomePage",
     "NavigationSettings",
     "NewsIndexPage",

@@ -33,6 +33,7 @@ from home.blocks import (
     QuoteBlock,
     StepBlock,
 )
+from home.models.easy_read import EasyReadLinkMixin
 
 SEO_TITLE_MAX = 65
 NEWS_PER_PAGE = 10
@@ -207,7 +208,7 @@ class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title
         return context
 
 
-class ContentPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class ContentPage(EasyReadLinkMixin, ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The general page: about us, what co-production is, privacy and accessibility."""
 
     body = StreamField(
@@ -216,7 +217,12 @@ class ContentPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (th
         help_text="The page's content. Start with a sentence, then use headings to split it up.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        EasyReadLinkMixin.easy_read_panel,
+    ]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
     search_fields = [
         *Page.search_fields,
@@ -225,13 +231,13 @@ class ContentPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (th
     ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage", "home.ProgrammePage"]
-    subpage_types = ["home.ContentPage", "home.PeopleIndexPage"]
+    subpage_types = ["home.ContentPage", "home.PeopleIndexPage", "home.EasyReadPage"]
 
     class Meta:
         verbose_name = "content page"
 
 
-class ProgrammePage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class ProgrammePage(EasyReadLinkMixin, ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """A programme such as Voices for Improvement: who it is for, how it works, and how to
     ask about it."""
 
@@ -293,6 +299,7 @@ class ProgrammePage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (
             [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_link")],
             heading="Call to action",
         ),
+        EasyReadLinkMixin.easy_read_panel,
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
     search_fields = [
@@ -304,7 +311,7 @@ class ProgrammePage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.EasyReadPage"]
 
     class Meta:
         verbose_name = "programme page"

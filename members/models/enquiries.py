@@ -14,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from home.models.easy_read import EasyReadLinkMixin
+
 STAFF_GROUP = "Programme staff"
 
 
@@ -34,7 +36,7 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class EnquiryPage(RoutablePageMixin, Page):
+class EnquiryPage(EasyReadLinkMixin, RoutablePageMixin, Page):
     """The public enquiry form for senior leaders, at /enquire/ in the demo site.
 
     Editors set the words around the form and which enquiry types are offered. Notification
@@ -80,6 +82,7 @@ class EnquiryPage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        EasyReadLinkMixin.easy_read_panel,
         InlinePanel(
             "offered_types",
             label="Enquiry types offered",

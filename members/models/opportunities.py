@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from home.models.easy_read import EasyReadLinkMixin
 from members.choices import Interest
 
 MEMBERS_GROUP = "Members"
@@ -159,7 +160,7 @@ class InterestCountsPanel(Panel):
             return context
 
 
-class OpportunityPage(Page):
+class OpportunityPage(EasyReadLinkMixin, Page):
     """One opportunity: what it is, the plain terms of involvement, and how to express interest."""
 
     summary = models.TextField(
@@ -286,6 +287,7 @@ class OpportunityPage(Page):
         *Page.content_panels,
         InterestCountsPanel(heading="Expressions of interest"),
         FieldPanel("summary"),
+        EasyReadLinkMixin.easy_read_panel,
         MultiFieldPanel(
             [
                 FieldPanel("opportunity_type"),

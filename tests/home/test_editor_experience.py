@@ -133,4 +133,5 @@ def test_every_demo_page_opens_in_the_editor(client, db):
         "NewsIndexPage",
         "NewsPage",
         "PeopleIndexPage",
+        "EasyReadPage",
     }
