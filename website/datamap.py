@@ -1,0 +1,332 @@
+"""Field-level data map (security checklist DP-1; docs/privacy.md summarises it).
+
+Every concrete field of every model in ``home``, ``members`` and ``networks`` is classified as
+``none`` (no personal data), ``personal`` (identifies or describes a person) or ``special``
+(UK GDPR Article 9: health, disability, caring that reveals health; access needs count here
+because they usually reveal a condition). Each model has one retention class, explained in
+``RETENTION``. ``tests/security/test_data_protection.py`` fails when a field is missing, so a
+new field cannot ship unclassified.
+"""
+
+NONE, PERSONAL, SPECIAL = "none", "personal", "special"
+
+RETENTION = {
+    "content": "Published content: kept while the page or snippet exists.",
+    "account": "Kept while the account exists; removed or anonymised on account deletion "
+    "(members.services erasure) and after long inactivity (Appendix B decision 2).",
+    "enquiry": "Enquiries: personal fields anonymised ENQUIRY_RETENTION_DAYS (default 730) "
+    "after closing; quarantined spam removed after 30 days (purge_enquiries).",
+    "interest": "Expressions of interest: kept while the account exists; withdrawn or "
+    "declined ones are anonymised after 12 months (purge_expired).",
+    "pairing": "Pairings and their records: kept for 6 years after the pairing ends "
+    "(payments and expenses are financial records); personal links removed on erasure.",
+    "invitation": "Invitations and applications: unaccepted invitations removed 90 days "
+    "after expiry; decided applications after 12 months (purge_expired).",
+    "network": "Network membership, requests and meetings: kept while the member belongs; "
+    "removed on leaving or account deletion.",
+    "operational": "Counters and settings with no personal data: kept indefinitely.",
+}
+
+
+def fields(none=(), personal=(), special=()):
+    result = {}
+    for level, names in ((NONE, none), (PERSONAL, personal), (SPECIAL, special)):
+        for name in names.split() if isinstance(names, str) else names:
+            if name in result:
+                raise ValueError(f"{name} is classified twice")
+            result[name] = level
+    return result
+
+
+PAGE = "page_ptr easy_read_page"
+
+DATA_MAP = {
+    # --- home: editorial content --------------------------------------------------------
+    "home.EasyReadPage": ("content", fields(none="page_ptr sentences original_page")),
+    "home.HomePage": (
+        "content",
+        fields(
+            none="page_ptr hero_heading hero_text hero_image hero_image_alt "
+            "hero_image_decorative hero_actions intro featured_programme"
+        ),
+    ),
+    "home.ContentPage": ("content", fields(none=f"{PAGE} summary listing_image body")),
+    "home.ProgrammePage": (
+        "content",
+        fields(
+            none=f"{PAGE} summary listing_image who_it_is_for steps partners body "
+            "cta_heading cta_text cta_link",
+            # Quotes from named partners, published with their agreement.
+            personal="testimonials",
+        ),
+    ),
+    "home.NewsPageTag": ("content", fields(none="id tag content_object")),
+    "home.NewsIndexPage": ("content", fields(none="page_ptr intro")),
+    "home.NewsPage": (
+        "content",
+        fields(none="page_ptr summary listing_image date body"),
+    ),
+    "home.PeopleIndexPage": ("content", fields(none="page_ptr intro")),
+    "home.OrganisationSettings": (
+        "operational",
+        fields(
+            none="id site organisation_name contact_email postal_address charity_number "
+            "social_links footer_text privacy_page accessibility_page"
+        ),
+    ),
+    "home.NavigationSettings": (
+        "operational",
+        fields(none="id site main_menu footer_links"),
+    ),
+    "home.Region": ("operational", fields(none="id name slug sort_order")),
+    "home.Person": (
+        "content",
+        fields(
+            none="id kind is_demo sort_order",
+            personal="name role bio photo photo_alt_text",
+        ),
+    ),
+    # --- members: accounts and profiles -------------------------------------------------
+    "members.User": (
+        "account",
+        fields(
+            none="id is_superuser is_staff is_active",
+            personal="password last_login first_name last_name date_joined email "
+            "preferred_name",
+        ),
+    ),
+    "members.MemberProfile": (
+        "account",
+        fields(
+            none="id special_category_consent_version privacy_notice_version updated_at",
+            personal="user member_type region interests pronouns organisation bio phone "
+            "communication_preferences special_category_consent_at "
+            "privacy_notice_accepted_at",
+            special="lived_experience caring_responsibilities access_needs",
+        ),
+    ),
+    "members.Invitation": (
+        "invitation",
+        fields(
+            none="id member_type network_slug token_hash created_at sent_at send_count "
+            "expires_at accepted_at revoked_at",
+            personal="email invited_by accepted_user",
+        ),
+    ),
+    "members.Application": (
+        "invitation",
+        fields(
+            none="id member_type privacy_notice_version created_at status decided_at "
+            "invitation",
+            personal="name email region organisation reason decided_by",
+        ),
+    ),
+    # --- members: enquiries --------------------------------------------------------------
+    "members.EnquiryPage": (
+        "content",
+        fields(none=f"{PAGE} intro thank_you_text privacy_note privacy_page"),
+    ),
+    "members.EnquiryPageType": (
+        "content",
+        fields(none="id sort_order page enquiry_type"),
+    ),
+    "members.EnquiryCounter": ("operational", fields(none="year last_number")),
+    "members.Enquiry": (
+        "enquiry",
+        fields(
+            none="id reference submission_token created_at updated_at page "
+            "organisation_type region region_name enquiry_type network_page "
+            "network_name status spam_reason closed_at anonymised_at",
+            personal="full_name email phone job_title organisation message heard_about "
+            "consented_at assignee",
+            special="access_needs",
+        ),
+    ),
+    "members.EnquiryNote": (
+        "enquiry",
+        fields(none="id enquiry created_at", personal="author author_name text"),
+    ),
+    "members.EnquiryEvent": (
+        "enquiry",
+        fields(
+            none="id enquiry action created_at",
+            personal="actor actor_name description",
+        ),
+    ),
+    # --- members: opportunities ------------------------------------------------------------
+    "members.OpportunityIndexPage": (
+        "content",
+        fields(none="page_ptr intro payment_guidance_page"),
+    ),
+    "members.OpportunityPage": (
+        "content",
+        fields(
+            none=f"{PAGE} summary body opportunity_type organisation network_page format "
+            "location starts_on closes_at places audience time_commitment frequency "
+            "duration payment_amount payment_unit expenses_travel expenses_care "
+            "expenses_support_worker expenses_internet expenses_other support_training "
+            "support_pre_meetings accessibility",
+            # A named staff contact, published on the page.
+            personal="contact_name",
+        ),
+    ),
+    "members.ExpressionOfInterest": (
+        "interest",
+        fields(
+            none="id opportunity status created_at updated_at",
+            personal="member why_interested experience availability internal_notes",
+            special="access_needs",
+        ),
+    ),
+    "members.InterestStatusChange": (
+        "interest",
+        fields(
+            none="id interest from_status to_status created_at",
+            personal="changed_by",
+        ),
+    ),
+    "members.OpportunityAlert": (
+        "account",
+        fields(none="id frequency types updated_at", personal="member"),
+    ),
+    "members.OpportunityAlertSent": (
+        "account",
+        fields(none="id opportunity sent_at", personal="member"),
+    ),
+    # --- members: pairings -----------------------------------------------------------------
+    "members.PartnerAvailability": (
+        "account",
+        fields(
+            none="id capacity accepting unavailable_until experience_areas updated_at",
+            personal="user",
+        ),
+    ),
+    "members.Pairing": (
+        "pairing",
+        fields(
+            none="id status organisation_type region region_name enquiry_received_at "
+            "session_payment expenses_limit created_at status_changed_at matched_at "
+            "introduced_at ended_at",
+            personal="enquiry leader leader_role focus created_by end_reason",
+        ),
+    ),
+    "members.PairingPartner": (
+        "pairing",
+        fields(
+            none="id pairing status proposed_at invited_at responded_at match_reasons",
+            personal="partner decline_reason",
+        ),
+    ),
+    "members.PairingEvent": (
+        "pairing",
+        fields(
+            none="id pairing actor_role action from_status to_status created_at",
+            personal="actor note",
+        ),
+    ),
+    "members.PairingSession": (
+        "pairing",
+        fields(
+            none="id pairing date duration_minutes mode created_at",
+            personal="recorded_by",
+        ),
+    ),
+    "members.ExpenseClaim": (
+        "pairing",
+        fields(
+            none="id pairing session payment expenses status submitted_at decided_at "
+            "paid_at",
+            personal="partner expenses_description decided_by",
+        ),
+    ),
+    "members.Reflection": (
+        "pairing",
+        fields(
+            none="id pairing role would_recommend quote_consent created_at",
+            personal="author what_changed what_helped anything_else",
+        ),
+    ),
+    # --- networks ---------------------------------------------------------------------------
+    "networks.NetworkIndexPage": ("content", fields(none="page_ptr intro")),
+    "networks.NetworkPage": (
+        "content",
+        fields(
+            none="page_ptr region status purpose how_to_join meeting_pattern "
+            "contact_email body join_mode moderate_updates"
+        ),
+    ),
+    "networks.NetworkEnquiryNote": (
+        "enquiry",
+        fields(none="id network enquiry_id created_at", personal="author text"),
+    ),
+    "networks.Meeting": (
+        "network",
+        fields(
+            none="id network title starts_at ends_at format place_summary "
+            "joining_details accessibility places created_at",
+            personal="created_by",
+        ),
+    ),
+    # Belonging to a network of people with lived experience can itself reveal a condition
+    # or caring role (the ICO's "reasonable inference"), so membership links are special.
+    "networks.MeetingRegistration": (
+        "network",
+        fields(none="id meeting status created_at updated_at", special="user"),
+    ),
+    "networks.NetworkCoChair": (
+        "content",
+        fields(
+            none="id network term_start term_end sort_order",
+            personal="user role_title organisation photo photo_alt",
+        ),
+    ),
+    "networks.NetworkMembership": (
+        "network",
+        fields(
+            none="id network visibility update_emails joined_at last_digest_at",
+            special="user",
+            personal="short_bio",
+        ),
+    ),
+    "networks.JoinRequest": (
+        "network",
+        fields(
+            none="id network status created_at decided_at",
+            special="user",
+            personal="message decided_by",
+        ),
+    ),
+    "networks.CoChairUpdate": (
+        "content",
+        fields(
+            none="id network title body image image_alt visibility status created_at "
+            "updated_at published_at emailed_at",
+            personal="author moderation_note",
+        ),
+    ),
+    "networks.CoChairUpdateRevision": (
+        "content",
+        fields(
+            none="id update title body visibility status created_at",
+            personal="edited_by",
+        ),
+    ),
+}
+
+MAPPED_APPS = ("home", "members", "networks")
+
+
+def classification(label, field_name):
+    """The level of one field ("none", "personal" or "special"), or None if unmapped."""
+    entry = DATA_MAP.get(label)
+    return entry[1].get(field_name) if entry else None
+
+
+def fields_at(level):
+    """Every (model label, field name) at one level, e.g. all special-category fields."""
+    return [
+        (label, name)
+        for label, (_retention, mapped) in DATA_MAP.items()
+        for name, field_level in mapped.items()
+        if field_level == level
+    ]
