@@ -134,6 +134,63 @@ def parse_wrk(output):
     }
 
 
+VOLUME_PAGES = ("news index", "opportunities", "opportunities filtered", "search")
+
+
+def measure(env, pages, options):
+    """Start gunicorn (2 workers, 127.0.0.1 only) with `env`, run wrk on each page, stop it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "website.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    rows = []
+    try:
+        wait_for(base + "/healthz", time.monotonic() + 60)
+        for page in pages:
+            url = base + page["path"]
+            headers = ["-H", f"Cookie: {page['cookie']}"] if page["cookie"] else []
+            subprocess.run(
+                ["wrk", "-t1", "-c2", "-d1s", *headers, url],
+                capture_output=True,
+                check=False,
+            )
+            wrk = subprocess.run(
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{options.connections}",
+                    f"-d{options.seconds}s",
+                    "--latency",
+                    *headers,
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=options.seconds + 30,
+            )
+            rows.append({**page, **parse_wrk(wrk.stdout)})
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -143,6 +200,10 @@ def main():
     parser.add_argument(
         "--volume", action="store_true", help="add the volume data set first"
     )
+    parser.add_argument("--news", type=int, default=2000)
+    parser.add_argument("--opportunities", type=int, default=2000)
+    parser.add_argument("--members", type=int, default=5000)
+    parser.add_argument("--enquiries", type=int, default=20000)
     options = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -175,64 +236,63 @@ def main():
     run([*manage, "createcachetable"], env)
     run([*manage, "migrate", "--noinput", "-v0"], env)
     run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
-    if options.volume:
-        run([*manage, "seed_volume"], env)
     probe = run([PYTHON, "-c", PROBE], env, capture_output=True, text=True)
     pages = json.loads(probe.stdout.strip().splitlines()[-1])
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for(base + "/healthz", time.monotonic() + 60)
-        rows = []
-        for page in pages:
-            url = base + page["path"]
-            headers = ["-H", f"Cookie: {page['cookie']}"] if page["cookie"] else []
-            subprocess.run(
-                ["wrk", "-t1", "-c2", "-d1s", *headers, url],
-                capture_output=True,
-                check=False,
+    uncached_env = {**env, "ANONYMOUS_PAGE_CACHE_SECONDS": "0"}
+    print("Measuring without the page cache …", flush=True)
+    rows = measure(uncached_env, pages, options)
+    print("Measuring with the anonymous page cache …", flush=True)
+    cacheable = [p for p in pages if not p["cookie"] and p["name"] != "static CSS"]
+    cached = {r["name"]: r for r in measure(env, cacheable, options)}
+    for row in rows:
+        hit = cached.get(row["name"])
+        row["cached_rps"] = hit["rps"] if hit else None
+        row["cached_p99_ms"] = hit["p99_ms"] if hit else None
+
+    volume_rows = []
+    if options.volume:
+        print("Adding the volume data set (seed_volume) …", flush=True)
+        run(
+            [
+                *manage,
+                "seed_volume",
+                f"--news={options.news}",
+                f"--opportunities={options.opportunities}",
+                f"--members={options.members}",
+                f"--enquiries={options.enquiries}",
+            ],
+            env,
+        )
+        probe = run([PYTHON, "-c", PROBE], env, capture_output=True, text=True)
+        volume_pages = {
+            p["name"]: p for p in json.loads(probe.stdout.strip().splitlines()[-1])
+        }
+        listing = [volume_pages[n] for n in VOLUME_PAGES if n in volume_pages]
+        print("Measuring listings and search at volume size …", flush=True)
+        small = {r["name"]: r for r in rows}
+        for row in measure(uncached_env, listing, options):
+            before = small.get(row["name"], {})
+            volume_rows.append(
+                {
+                    "name": row["name"],
+                    "small_rps": before.get("rps"),
+                    "volume_rps": row["rps"],
+                    "ratio": round(row["rps"] / before["rps"], 2)
+                    if before.get("rps")
+                    else None,
+                    "small_queries": before.get("queries"),
+                    "volume_queries": row["queries"],
+                    "volume_p99_ms": row["p99_ms"],
+                }
             )
-            wrk = subprocess.run(
-                [
-                    "wrk",
-                    "-t2",
-                    f"-c{options.connections}",
-                    f"-d{options.seconds}s",
-                    "--latency",
-                    *headers,
-                    url,
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=options.seconds + 30,
-            )
-            rows.append({**page, **parse_wrk(wrk.stdout)})
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
     static_rps = next((r["rps"] for r in rows if r["name"] == "static CSS"), 0) or 1
     for row in rows:
         row["fraction_of_static"] = round(row["rps"] / static_rps, 3)
+        row["cached_fraction_of_static"] = (
+            round(row["cached_rps"] / static_rps, 3) if row.get("cached_rps") else None
+        )
         row.pop("cookie", None)
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -241,20 +301,44 @@ def main():
         "seconds_per_page": options.seconds,
         "connections": options.connections,
         "volume": options.volume,
+        "load_average": os.getloadavg()[0],
         "pages": rows,
+        "volume_pages": volume_rows,
     }
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
-    header = f"{'page':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'SQL':>4} {'KB':>6} {'of static':>9}"
+    header = (
+        f"{'page':24} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} {'SQL':>4} "
+        f"{'KB':>6} {'of static':>9} {'cached':>8} {'c. p99':>7} {'c. of st.':>9}"
+    )
     print(
-        f"\n{report['date']} · {report['machine']} · {report['database']} · {options.connections} connections\n"
+        f"\n{report['date']} · {report['machine']} · {report['database']} · "
+        f"{options.connections} connections · load average {report['load_average']:.1f}\n"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
+        cached_rps = row.get("cached_rps")
         print(
-            f"{row['name']:24} {row['rps']:8.1f} {row['p50_ms'] or 0:8.1f} {row['p99_ms'] or 0:8.1f} "
-            f"{row['errors']:6d} {row['queries']:4d} {row['bytes'] / 1024:6.1f} {row['fraction_of_static']:9.3f}"
+            f"{row['name']:24} {row['rps']:7.1f} {row['p50_ms'] or 0:7.1f} "
+            f"{row['p99_ms'] or 0:7.1f} {row['errors']:4d} {row['queries']:4d} "
+            f"{row['bytes'] / 1024:6.1f} {row['fraction_of_static']:9.3f} "
+            + (
+                f"{cached_rps:8.1f} {row['cached_p99_ms'] or 0:7.1f} "
+                f"{row['cached_fraction_of_static']:9.3f}"
+                if cached_rps
+                else f"{'–':>8} {'–':>7} {'–':>9}"
+            )
         )
+    if volume_rows:
+        print(
+            "\nListings and search, small demo against volume data (no page cache):\n"
+        )
+        print(f"{'page':24} {'small':>7} {'volume':>7} {'ratio':>6} {'SQL':>9}")
+        for row in volume_rows:
+            print(
+                f"{row['name']:24} {row['small_rps'] or 0:7.1f} {row['volume_rps']:7.1f} "
+                f"{row['ratio'] or 0:6.2f} {row['small_queries']:>4}→{row['volume_queries']:<4}"
+            )
     print(f"\nWritten to {(RESULTS / 'bench.json').relative_to(ROOT)}")
     if any(row["errors"] or row["status"] >= 400 for row in rows):
         sys.exit("Some pages answered with errors (see the table).")
