@@ -250,6 +250,10 @@ def ensure_enquiry_page():
     page.easy_read_page = home.get_children().filter(slug="enquiry-easy-read").first()
     home.add_child(instance=page)
     page.save_revision().publish()
+    if page.easy_read_page is not None:  # its Easy Read version links back to the form
+        easy_read = page.easy_read_page.specific
+        easy_read.original_page = page
+        easy_read.save_revision().publish()
     staff = User.objects.filter(email="staff@example.org").first()
     if staff:
         page.notify_staff.set([staff])

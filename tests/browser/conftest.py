@@ -207,7 +207,108 @@ def assert_no_horizontal_scroll(page):
 
 
 def sign_in(page, live_site, email, password=DEMO_PASSWORD, next_path="/portal/"):
+    """Fill the sign-in form by field name: the page also has a "Sign in without a
+    password" section, so the label "Password" alone is ambiguous."""
     page.goto(live_site(f"/accounts/login/?next={next_path}"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+# Keyboard, focus and structure checks (issue 9). Each check asserts what a keyboard or
+# screen reader user would notice, and says which element is at fault.
+
+FOCUS_STYLE_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const shadow = s.boxShadow && s.boxShadow !== 'none';
+  const label = (el.tagName + ' ' + (el.id ? '#' + el.id + ' ' : '') +
+    (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 60));
+  return {visible: outline || shadow, label: label};
+}"""
+
+
+def focused_text(page):
+    """The focused element's accessible-ish name: its text, label or value."""
+    return page.evaluate(
+        """() => { const el = document.activeElement;
+        return ((el.getAttribute('aria-label') || el.innerText || el.value || '') + ' ' +
+          Array.from(el.labels || []).map(l => l.innerText).join(' ')).trim(); }"""
+    )
+
+
+def tab_to(page, pattern, limit=80, backwards=False):
+    """Press Tab (or Shift+Tab) until the focused element's name matches `pattern`,
+    checking on each step that focus can be seen."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        state = page.evaluate(FOCUS_STYLE_JS)
+        if state:
+            assert state["visible"], (
+                f"no visible focus on {state['label']} at {page.url}"
+            )
+        if re.search(pattern, focused_text(page), re.I):
+            return
+    pytest.fail(f"{limit} presses of {key} never reached {pattern!r} on {page.url}")
+
+
+def assert_keyboard_basics(page, tabs=15):
+    """First Tab reaches the skip link, and focus stays visible over the next few stops."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
+    page.keyboard.press("Tab")
+    assert focused_text(page) == "Skip to main content", (
+        f"first Tab reached {focused_text(page)!r}, not the skip link, on {page.url}"
+    )
+    for _ in range(tabs):
+        state = page.evaluate(FOCUS_STYLE_JS)
+        if state:
+            assert state["visible"], (
+                f"no visible focus on {state['label']} at {page.url}"
+            )
+        page.keyboard.press("Tab")
+
+
+STRUCTURE_JS = """() => {
+  const problems = [];
+  const h1s = document.querySelectorAll('h1');
+  if (h1s.length !== 1) problems.push(h1s.length + ' <h1> elements');
+  const main = document.querySelector('main');
+  if (!main) problems.push('no <main> landmark');
+  if (!document.querySelector('header, [role=banner]')) problems.push('no banner landmark');
+  if (!document.querySelector('footer, [role=contentinfo]')) problems.push('no contentinfo landmark');
+  if (!document.querySelector('nav, [role=navigation]')) problems.push('no navigation landmark');
+  if (main) {
+    let previous = 1;
+    for (const h of main.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (h.closest('[hidden]')) continue;
+      const level = Number(h.tagName[1]);
+      if (level > previous + 1) problems.push('heading level skipped before "' + h.textContent.trim().slice(0, 50) + '" (h' + previous + ' to h' + level + ')');
+      previous = level;
+    }
+  }
+  const fields = document.querySelectorAll('main input:not([type=hidden]):not([type=submit]):not([type=button]), main select, main textarea');
+  for (const el of fields) {
+    const named = (el.labels && el.labels.length) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+    if (!named) problems.push('no label for field ' + (el.name || el.id));
+    const wrapper = el.closest('.field');
+    if (!wrapper) continue;
+    const described = ((el.getAttribute('aria-describedby') || '') + ' ' +
+      ((el.closest('fieldset') || {getAttribute: () => ''}).getAttribute('aria-describedby') || '')).split(/\\s+/);
+    for (const note of wrapper.querySelectorAll(':scope > .field__hint[id], :scope > .field__error[id], :scope > fieldset > .field__hint[id], :scope > fieldset > .field__error[id]')) {
+      if (!described.includes(note.id)) problems.push('field ' + (el.name || el.id) + ' is not described by #' + note.id);
+    }
+  }
+  const hasErrors = document.querySelector('.error-summary, [data-error-summary], .field__error');
+  if (hasErrors && !document.title.startsWith('Error:')) problems.push('form shows errors but the title is "' + document.title + '"');
+  return problems;
+}"""
+
+
+def assert_structure(page, label=""):
+    """One h1, no skipped heading levels in main, landmarks, labelled and described
+    fields, and an "Error:" title when a form shows errors."""
+    problems = page.evaluate(STRUCTURE_JS)
+    assert problems == [], f"structure problems on {label or page.url}: {problems}"
