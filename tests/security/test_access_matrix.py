@@ -17,7 +17,6 @@ from tests.security.access_matrix import (
     kwargs_for,
 )
 from tests.security.routes import named_routes
-from tests.security.world import world  # noqa: F401 - module-scoped fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +89,7 @@ def matches(expected, got):
 
 
 @pytest.fixture(scope="module")
-def clients(world):  # noqa: F811
+def clients(world):
     """One signed-in client per role (inactive users cannot keep a session; see below)."""
     result = {}
     for role in ROLES:
@@ -102,7 +101,7 @@ def clients(world):  # noqa: F811
 
 
 @pytest.mark.parametrize(("name", "method"), sorted(MATRIX))
-def test_ac1_access_matrix(name, method, world, clients):  # noqa: F811
+def test_ac1_access_matrix(name, method, world, clients):
     url = reverse(name, kwargs=kwargs_for(name, world.objects))
     wrong = []
     for role in ROLES:
@@ -144,7 +143,7 @@ def test_ac2_anonymous_get_and_post_to_every_non_public_route_never_succeed(db):
     assert not leaks, leaks
 
 
-def test_ac2_a_member_never_reaches_a_wagtail_admin_view(world, clients):  # noqa: F811
+def test_ac2_a_member_never_reaches_a_wagtail_admin_view(world, clients):
     client = clients["cochair"]
     leaks = []
     for name, route in NON_PUBLIC:

@@ -12,7 +12,6 @@ from django.test import Client
 from members import exporters
 from members.models import MemberProfile
 from tests.members.accounts_helpers import fresh_login
-from tests.security.world import world  # noqa: F401 - module-scoped fixture
 from website.datamap import DATA_MAP, MAPPED_APPS, RETENTION, fields_at
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,7 +170,7 @@ def test_dp4_every_named_section_is_registered():
     assert set(EXPORTED_BY.values()) <= keys, set(EXPORTED_BY.values()) - keys
 
 
-def test_dp4_a_seeded_member_appears_in_every_relevant_section(world, db):  # noqa: F811
+def test_dp4_a_seeded_member_appears_in_every_relevant_section(world, db):
     member = world.users["member"]
     client = Client()
     fresh_login(client, member)
@@ -226,7 +225,7 @@ MARKER = "ZZ-HEALTH-MARKER"
 
 
 @pytest.fixture
-def marked(world, db):  # noqa: F811
+def marked(world, db):
     member = world.users["member"]
     MemberProfile.objects.filter(user=member).update(
         lived_experience=f"{MARKER}-lived",
@@ -253,7 +252,7 @@ def test_dp3_marker_is_shown_to_the_member_on_their_own_profile(marked):
         ("staff", ["/admin/members/memberprofile/", "/admin/pairings/"]),
     ],
 )
-def test_dp3_marker_is_not_shown_to_others(marked, world, role, paths):  # noqa: F811
+def test_dp3_marker_is_not_shown_to_others(marked, world, role, paths):
     client = Client()
     client.force_login(world.users[role])
     for path in paths:
@@ -262,7 +261,7 @@ def test_dp3_marker_is_not_shown_to_others(marked, world, role, paths):  # noqa:
         assert MARKER.encode() not in response.content, f"{role} saw it on {path}"
 
 
-def test_dp3_marker_is_not_in_the_staff_member_csv(marked, world):  # noqa: F811
+def test_dp3_marker_is_not_in_the_staff_member_csv(marked, world):
     client = Client()
     client.force_login(world.users["staff"])
     response = client.get("/admin/members/memberprofile/?export=csv")
@@ -275,7 +274,7 @@ def test_dp3_marker_is_not_in_the_staff_member_csv(marked, world):  # noqa: F811
 # --- DP-5 -----------------------------------------------------------------------------------
 
 
-def test_dp5_erasure_leaves_no_marker_anywhere(world, db, mailoutbox):  # noqa: F811
+def test_dp5_erasure_leaves_no_marker_anywhere(world, db, mailoutbox):
     from django.core.management import call_command
 
     from members.services.accounts import erase_member
