@@ -70,6 +70,15 @@ bench: $(VENV)/.run-deps
 	  else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
+## audit: Lighthouse scores (mobile, desktop) for home, an article, /enquire/ and /opportunities/
+.PHONY: audit
+audit: $(VENV)/.run-deps chromium
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	  else echo "make audit needs Node and npm: sudo apt-get install nodejs npm"; exit 1; fi; }
+	cd scripts/audit && npm ci --no-audit --no-fund --silent
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) scripts/audit.py
+
 ## bench-enquiries: 200 enquiries from 10 clients with SMTP down, then delivery (DATABASE_URL=postgres://… recommended)
 bench-enquiries: $(VENV)/.run-deps
 	$(PY) scripts/enquiry_load.py $(ENQUIRY_LOAD_ARGS)
