@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -116,6 +117,17 @@ else:
 # Whole pages for anonymous visitors, kept this many seconds (website/cache.py); 0 turns it
 # off. Short, because some pages say "closes in N days".
 ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
+
+# A CDN or caching proxy in front: Wagtail sends an HTTP PURGE for a page's URLs to this
+# address when the page is published or unpublished (wagtail.contrib.frontend_cache).
+CDN_PURGE_URL = env.get("CDN_PURGE_URL")
+if CDN_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": CDN_PURGE_URL,
+        }
+    }
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
