@@ -9,6 +9,9 @@ Expected results:
   ``200``    the page is shown
   ``ok``     the action is accepted (200 with the form, or a redirect that is not to sign-in)
   ``login``  302 to ``/accounts/login/?next=...``
+  ``portal`` 302 to ``/portal/``: signed-in people without admin access who open /admin/
+             (website.middleware.AdminForStaffOnlyMiddleware)
+  ``admin``  302 to ``/admin/``: Wagtail's own refusal inside the admin
   ``403``    refused
   ``404``    hidden (other people's objects, other networks, other roles' areas)
   ``405``    the method is not allowed (GET-only or POST-only routes)
@@ -72,8 +75,9 @@ PUBLIC_ROUTES = {
     "wagtailimages_serve",
 }
 
-# Wagtail's own admin namespaces and names. Anonymous visitors, members, co-chairs, leaders
-# and inactive users are sent to sign in by Wagtail's `require_admin_access`; editors, staff
+# Wagtail's own admin namespaces and names. Anonymous and inactive users are sent to sign in
+# by Wagtail's `require_admin_access`, signed-in members, co-chairs and leaders to their
+# portal (website.middleware.AdminForStaffOnlyMiddleware); editors, staff
 # and superusers are then checked view by view by Wagtail (AC-4 covers the project's screens).
 WAGTAIL_ADMIN_NAMESPACES = {
     "wagtailadmin_pages",
@@ -211,1014 +215,252 @@ def row(*results):
 # workspace; the leader sees only their pairing; editors are refused every enquiry, interest,
 # member, application and network screen, including history (`admin` = Wagtail's refusal, a
 # redirect to the dashboard; `403` = the project's own refusal page).
+# fmt: off
+# Columns: anonymous, member, member_other, cochair, past_cochair, leader, editor, staff, superuser, inactive
 MATRIX = {
-    ("account_reauthenticate", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("account_reauthenticate", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("account_email", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("account_email", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("account_change_password", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("account_change_password", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("account_set_password", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("account_set_password", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
+    ("account_reauthenticate", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("account_reauthenticate", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("account_email", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("account_email", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("account_change_password", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("account_change_password", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("account_set_password", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("account_set_password", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
     ("mfa_index", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
-    ("mfa_index", "POST"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("mfa_reauthenticate", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_reauthenticate", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_activate_totp", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_activate_totp", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_deactivate_totp", "GET"): row(
-        "login", 404, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("mfa_deactivate_totp", "POST"): row(
-        "login", 404, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("mfa_view_recovery_codes", "GET"): row(
-        "login", 404, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("mfa_view_recovery_codes", "POST"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("mfa_generate_recovery_codes", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_generate_recovery_codes", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("mfa_download_recovery_codes", "GET"): row(
-        "login", 404, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("mfa_download_recovery_codes", "POST"): row(
-        "login", 404, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:portal", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:portal", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:profile", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:profile", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:edit_profile", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:edit_profile", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:withdraw_consent", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("members:withdraw_consent", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:my_data", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:my_data", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:my_data_json", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:my_data_json", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:my_data_html", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:my_data_html", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:delete_account", "GET"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:delete_account", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("members:express_interest", "GET"): row(
-        "login", "ok", 200, 200, 200, 403, 403, 403, 403, "login"
-    ),
-    ("members:express_interest", "POST"): row(
-        "login", "ok", 200, 200, 200, 403, 403, 403, 403, "login"
-    ),
-    ("members:my_interests", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:my_interests", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:opportunity_alerts", "GET"): row(
-        "login", 200, 200, 200, 200, 403, 403, 403, 403, "login"
-    ),
-    ("members:opportunity_alerts", "POST"): row(
-        "login", 200, 200, 200, 200, 403, 403, 403, 403, "login"
-    ),
-    ("members:interest_detail", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:interest_detail", "POST"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:withdraw_interest", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:withdraw_interest", "POST"): row(
-        "login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:respond_to_offer", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("members:respond_to_offer", "POST"): row(
-        "login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_list", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:pairing_list", "POST"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("members:partner_availability", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:partner_availability", "POST"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_detail", "GET"): row(
-        "login", 200, 404, 404, 404, 200, 404, 404, 404, "login"
-    ),
-    ("members:pairing_detail", "POST"): row(
-        "login", 200, 404, 404, 404, 200, 404, 404, 404, "login"
-    ),
-    ("members:pairing_respond", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_respond", "POST"): row(
-        "login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_session", "GET"): row(
-        "login", 200, 404, 404, 404, 200, 404, 404, 404, "login"
-    ),
-    ("members:pairing_session", "POST"): row(
-        "login", 200, 404, 404, 404, 200, 404, 404, 404, "login"
-    ),
-    ("members:pairing_claim", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_claim", "POST"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("members:pairing_reflect", "GET"): row(
-        "login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"
-    ),
-    ("members:pairing_reflect", "POST"): row(
-        "login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"
-    ),
-    ("members:pairing_status", "GET"): row(
-        "login", 200, 404, 404, 404, 200, 404, 404, 404, "login"
-    ),
-    ("members:pairing_status", "POST"): row(
-        "login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"
-    ),
-    ("networks:workspace", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:workspace", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:members", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:members", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:update_create", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:update_create", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:update_edit", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:update_edit", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:update_withdraw", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("networks:update_withdraw", "POST"): row(
-        "login", 404, 404, "ok", 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:join_request_decide", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("networks:join_request_decide", "POST"): row(
-        "login", 404, 404, "ok", 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_create", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_create", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_registrations", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_registrations", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:enquiry_detail", "GET"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:enquiry_detail", "POST"): row(
-        "login", 404, 404, 200, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:join", "GET"): row(
-        "login", 200, 200, 200, 200, 200, 200, 200, 200, "login"
-    ),
-    ("networks:join", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("networks:leave", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("networks:leave", "POST"): row(
-        "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"
-    ),
-    ("networks:membership_settings", "GET"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:membership_settings", "POST"): row(
-        "login", 200, 404, 404, 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_register", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("networks:meeting_register", "POST"): row(
-        "login", "ok", 404, "ok", 404, 404, 404, 404, 404, "login"
-    ),
-    ("networks:meeting_cancel", "GET"): row(
-        "login", 405, 405, 405, 405, 405, 405, 405, 405, "login"
-    ),
-    ("networks:meeting_cancel", "POST"): row(
-        "login", "ok", 404, "ok", 404, 404, 404, 404, 404, "login"
-    ),
-    ("members_enquiry_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("members_enquiry_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 405, 405, "login"
-    ),
-    ("members_enquiry_modeladmin_create", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_create", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_delete", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_delete", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 403, 403, "login"
-    ),
-    ("members_enquiry_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("members_enquiry_modeladmin_inspect", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, "ok", "ok", "login"
-    ),
-    ("members_enquiry_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_enquiry_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("enquiry_outbox", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("enquiry_outbox", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("enquiry_outbox_retry", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 405, 405, 405, "login"
-    ),
-    ("enquiry_outbox_retry", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 404, 404, "login"
-    ),
-    ("members_expressionofinterest_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_expressionofinterest_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_expressionofinterest_modeladmin_create", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_create", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_edit", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_edit", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_delete", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "admin",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_expressionofinterest_modeladmin_inspect", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "ok",
-        "ok",
-        "login",
-    ),
-    ("members_expressionofinterest_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_expressionofinterest_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("opportunity_interests_export", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("opportunity_interests_export", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("opportunity_interests_bulk", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("opportunity_interests_bulk", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("opportunity_interests_bulk_apply", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 405, 405, 405, "login"
-    ),
-    ("opportunity_interests_bulk_apply", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "ok",
-        "ok",
-        "login",
-    ),
-    ("pairings_admin:index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:propose", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:propose", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:detail", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:detail", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, "ok", "ok", "login"
-    ),
-    ("pairings_admin:claims", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:claims", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:claim_step", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 405, 405, 405, "login"
-    ),
-    ("pairings_admin:claim_step", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 404, 404, "login"
-    ),
-    ("pairings_admin:figures", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:figures", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:figures_csv", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("pairings_admin:figures_csv", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 403, 200, 200, "login"
-    ),
-    ("members_memberprofile_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_memberprofile_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_memberprofile_modeladmin_create", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_create", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_edit", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_edit", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_delete", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "ok",
-        "login",
-    ),
-    ("members_memberprofile_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_memberprofile_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_invitation_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_invitation_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_invitation_modeladmin_create", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_invitation_modeladmin_create", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_invitation_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_invitation_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_invitation_modeladmin_delete", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_invitation_modeladmin_delete", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_invitation_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_invitation_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", 404, 404, 404, "login"
-    ),
-    ("members_application_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_application_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_application_modeladmin_create", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_application_modeladmin_create", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_application_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_application_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_application_modeladmin_delete", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("members_application_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "ok",
-        "login",
-    ),
-    ("members_application_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_application_modeladmin_inspect", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_application_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_application_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("members_accounts_admin:invite", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_accounts_admin:invite", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_accounts_admin:invitation_resend", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 404, 404, "login"
-    ),
-    ("members_accounts_admin:invitation_resend", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 404, 404, "login"
-    ),
-    ("members_accounts_admin:invitation_revoke", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 404, 404, "login"
-    ),
-    ("members_accounts_admin:invitation_revoke", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 404, 404, "login"
-    ),
-    ("members_accounts_admin:application_decide", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_accounts_admin:application_decide", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_accounts_admin:member_detail", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("members_accounts_admin:member_detail", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_networkcochair_modeladmin_create", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_create", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_delete", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "ok",
-        "ok",
-        "login",
-    ),
-    ("networks_networkcochair_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_inspect", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_networkcochair_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkcochair_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_networkmembership_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_networkmembership_modeladmin_create", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_create", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_delete", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "ok",
-        "ok",
-        "login",
-    ),
-    ("networks_networkmembership_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_networkmembership_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_joinrequest_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_joinrequest_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_joinrequest_modeladmin_create", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_joinrequest_modeladmin_create", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_joinrequest_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_joinrequest_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_joinrequest_modeladmin_delete", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_joinrequest_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "ok",
-        "login",
-    ),
-    ("networks_joinrequest_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_joinrequest_modeladmin_inspect", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_joinrequest_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_joinrequest_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_create", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_create", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_edit", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_edit", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_delete", "GET"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        200,
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "admin",
-        "ok",
-        "login",
-    ),
-    ("networks_cochairupdate_modeladmin_inspect", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_inspect", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_cochairupdate_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_meeting_modeladmin_index", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_index", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_meeting_modeladmin_create", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_create", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_edit", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_edit", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_delete", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_delete", "POST"): row(
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "login",
-        "admin",
-        "ok",
-        "ok",
-        "login",
-    ),
-    ("networks_meeting_modeladmin_history", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_meeting_modeladmin_history", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 405, 405, "login"
-    ),
-    ("networks_moderation", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_moderation", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_moderation_detail", "GET"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
-    ("networks_moderation_detail", "POST"): row(
-        "login", "login", "login", "login", "login", "login", "admin", 200, 200, "login"
-    ),
+    ("mfa_index", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("mfa_reauthenticate", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_reauthenticate", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_activate_totp", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_activate_totp", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_deactivate_totp", "GET"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("mfa_deactivate_totp", "POST"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("mfa_view_recovery_codes", "GET"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("mfa_view_recovery_codes", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("mfa_generate_recovery_codes", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_generate_recovery_codes", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_download_recovery_codes", "GET"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("mfa_download_recovery_codes", "POST"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:portal", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:portal", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:profile", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:profile", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:edit_profile", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:edit_profile", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:withdraw_consent", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:withdraw_consent", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:my_data", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_data", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_data_json", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:my_data_json", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:my_data_html", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:my_data_html", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:delete_account", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:delete_account", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("members:express_interest", "GET"): row("login", "ok", 200, 200, 200, 403, 403, 403, 403, "login"),
+    ("members:express_interest", "POST"): row("login", "ok", 200, 200, 200, 403, 403, 403, 403, "login"),
+    ("members:my_interests", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_interests", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:opportunity_alerts", "GET"): row("login", 200, 200, 200, 200, 403, 403, 403, 403, "login"),
+    ("members:opportunity_alerts", "POST"): row("login", 200, 200, 200, 200, 403, 403, 403, 403, "login"),
+    ("members:interest_detail", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:interest_detail", "POST"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:withdraw_interest", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:withdraw_interest", "POST"): row("login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:respond_to_offer", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:respond_to_offer", "POST"): row("login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_list", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:pairing_list", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:partner_availability", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:partner_availability", "POST"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_detail", "GET"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, "login"),
+    ("members:pairing_detail", "POST"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, "login"),
+    ("members:pairing_respond", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_respond", "POST"): row("login", "ok", 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_session", "GET"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, "login"),
+    ("members:pairing_session", "POST"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, "login"),
+    ("members:pairing_claim", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_claim", "POST"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:pairing_reflect", "GET"): row("login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"),
+    ("members:pairing_reflect", "POST"): row("login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"),
+    ("members:pairing_status", "GET"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, "login"),
+    ("members:pairing_status", "POST"): row("login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"),
+    ("networks:workspace", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:workspace", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:members", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:members", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:update_create", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:update_create", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:update_edit", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:update_edit", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:update_withdraw", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("networks:update_withdraw", "POST"): row("login", 404, 404, "ok", 404, 404, 404, 404, 404, "login"),
+    ("networks:join_request_decide", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("networks:join_request_decide", "POST"): row("login", 404, 404, "ok", 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_create", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_create", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_registrations", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_registrations", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:enquiry_detail", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:enquiry_detail", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:join", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("networks:join", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("networks:leave", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("networks:leave", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("networks:membership_settings", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("networks:membership_settings", "POST"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_register", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("networks:meeting_register", "POST"): row("login", "ok", 404, "ok", 404, 404, 404, 404, 404, "login"),
+    ("networks:meeting_cancel", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("networks:meeting_cancel", "POST"): row("login", "ok", 404, "ok", 404, 404, 404, 404, 404, "login"),
+    ("members_enquiry_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("members_enquiry_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 405, 405, "login"),
+    ("members_enquiry_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, "login"),
+    ("members_enquiry_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("members_enquiry_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, "ok", "ok", "login"),
+    ("members_enquiry_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_enquiry_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("enquiry_outbox", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("enquiry_outbox", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("enquiry_outbox_retry", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, "login"),
+    ("enquiry_outbox_retry", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 404, 404, "login"),
+    ("members_expressionofinterest_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_expressionofinterest_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_expressionofinterest_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", "login"),
+    ("members_expressionofinterest_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_expressionofinterest_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
+    ("members_expressionofinterest_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_expressionofinterest_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("opportunity_interests_export", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("opportunity_interests_export", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("opportunity_interests_bulk", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("opportunity_interests_bulk", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("opportunity_interests_bulk_apply", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, "login"),
+    ("opportunity_interests_bulk_apply", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
+    ("pairings_admin:index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:propose", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:propose", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, "ok", "ok", "login"),
+    ("pairings_admin:claims", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:claims", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:claim_step", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, "login"),
+    ("pairings_admin:claim_step", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 404, 404, "login"),
+    ("pairings_admin:figures", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:figures", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:figures_csv", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("pairings_admin:figures_csv", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, "login"),
+    ("members_memberprofile_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_memberprofile_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_memberprofile_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_memberprofile_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_memberprofile_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_memberprofile_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_memberprofile_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_memberprofile_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "ok", "login"),
+    ("members_memberprofile_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_memberprofile_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_invitation_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_invitation_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_invitation_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_invitation_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_invitation_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_invitation_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_invitation_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_invitation_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_invitation_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_invitation_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, "login"),
+    ("members_application_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_application_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_application_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_application_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_application_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_application_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_application_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("members_application_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "ok", "login"),
+    ("members_application_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_application_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_application_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_application_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("members_accounts_admin:invite", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_accounts_admin:invite", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_accounts_admin:invitation_resend", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 404, 404, "login"),
+    ("members_accounts_admin:invitation_resend", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 404, 404, "login"),
+    ("members_accounts_admin:invitation_revoke", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 404, 404, "login"),
+    ("members_accounts_admin:invitation_revoke", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 404, 404, "login"),
+    ("members_accounts_admin:application_decide", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_accounts_admin:application_decide", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_accounts_admin:member_detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("members_accounts_admin:member_detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_networkcochair_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
+    ("networks_networkcochair_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_networkcochair_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkcochair_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_networkmembership_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_networkmembership_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
+    ("networks_networkmembership_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_networkmembership_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_joinrequest_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_joinrequest_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_joinrequest_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_joinrequest_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_joinrequest_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_joinrequest_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_joinrequest_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_joinrequest_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "ok", "login"),
+    ("networks_joinrequest_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_joinrequest_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_joinrequest_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_joinrequest_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_cochairupdate_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_cochairupdate_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_cochairupdate_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_cochairupdate_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_cochairupdate_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_cochairupdate_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_cochairupdate_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, "login"),
+    ("networks_cochairupdate_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "ok", "login"),
+    ("networks_cochairupdate_modeladmin_inspect", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_cochairupdate_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_cochairupdate_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_cochairupdate_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_meeting_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_meeting_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
+    ("networks_meeting_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_meeting_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
+    ("networks_moderation", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_moderation", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_moderation_detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
+    ("networks_moderation_detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
 }
+# fmt: on

@@ -78,6 +78,8 @@ def outcome(response):
             return "login"
         if location == "/admin/":
             return "admin"
+        if location == "/portal/":
+            return "portal"
         return "ok"
     return str(status)
 

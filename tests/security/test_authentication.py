@@ -114,3 +114,17 @@ def test_se2_deactivation_ends_existing_sessions(db):
     response = client.get("/portal/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_ac7_only_superusers_can_manage_users(db):
+    """Anyone who can manage users is fully trusted (Wagtail), so no group may do it."""
+    from django.contrib.auth.models import Group
+
+    holders = [
+        f"{group.name}: {perm.codename}"
+        for group in Group.objects.prefetch_related("permissions")
+        for perm in group.permissions.all()
+        if perm.codename in ("add_user", "change_user", "delete_user", "add_group")
+        or perm.codename == "change_group"
+    ]
+    assert not holders, holders
