@@ -13,9 +13,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.apps import apps
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import NavigationSettings, OrganisationSettings
 from tests.factories.home import ensure_news_index, make_news
@@ -32,7 +33,8 @@ def settings_with(env):
     code = (
         "import json, django; django.setup(); from django.conf import settings as s; "
         "print(json.dumps({'CACHES': s.CACHES, 'SESSION_ENGINE': s.SESSION_ENGINE, "
-        "'FRONTEND': getattr(s, 'WAGTAILFRONTENDCACHE', None)}))"
+        "'FRONTEND': getattr(s, 'WAGTAILFRONTENDCACHE', None), "
+        "'APPS': s.INSTALLED_APPS}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -146,6 +148,23 @@ class PurgeReceiver(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
+def purge_on_publish():
+    """What installing wagtail.contrib.frontend_cache (CDN_PURGE_URL set) connects."""
+    from wagtail.contrib.frontend_cache import signal_handlers
+    from wagtail.signals import page_published, page_unpublished
+
+    signal_handlers.register_signal_handlers()
+    yield
+    for signal, handler in (
+        (page_published, signal_handlers.page_published_signal_handler),
+        (page_unpublished, signal_handlers.page_unpublished_signal_handler),
+    ):
+        for model in apps.get_models():
+            if issubclass(model, Page):
+                signal.disconnect(handler, sender=model)
+
+
+@pytest.fixture
 def purge_receiver():
     PurgeReceiver.received = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeReceiver)
@@ -159,11 +178,19 @@ def purge_receiver():
 def test_cdn_purge_url_configures_wagtails_http_purge_backend():
     configured = settings_with({"CDN_PURGE_URL": "http://127.0.0.1:6081"})
     assert configured["FRONTEND"]["cdn"]["LOCATION"] == "http://127.0.0.1:6081"
-    assert settings_with({})["FRONTEND"] is None
+    assert "wagtail.contrib.frontend_cache" in configured["APPS"]
+    # Without a CDN, publishing does no purge work at all.
+    plain = settings_with({})
+    assert plain["FRONTEND"] is None
+    assert "wagtail.contrib.frontend_cache" not in plain["APPS"]
 
 
 def test_publishing_sends_a_purge_to_the_cdn(
-    settings, home_page, purge_receiver, django_capture_on_commit_callbacks
+    settings,
+    home_page,
+    purge_on_publish,
+    purge_receiver,
+    django_capture_on_commit_callbacks,
 ):
     location, received = purge_receiver
     settings.WAGTAILFRONTENDCACHE = {

@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -122,6 +121,7 @@ ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 # address when the page is published or unpublished (wagtail.contrib.frontend_cache).
 CDN_PURGE_URL = env.get("CDN_PURGE_URL")
 if CDN_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
         "cdn": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
