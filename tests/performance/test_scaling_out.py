@@ -34,7 +34,7 @@ def settings_with(env):
         "import json, django; django.setup(); from django.conf import settings as s; "
         "print(json.dumps({'CACHES': s.CACHES, 'SESSION_ENGINE': s.SESSION_ENGINE, "
         "'FRONTEND': getattr(s, 'WAGTAILFRONTENDCACHE', None), "
-        "'APPS': s.INSTALLED_APPS}))"
+        "'APPS': s.INSTALLED_APPS, 'STORAGES': s.STORAGES}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -213,3 +213,83 @@ def test_publishing_sends_a_purge_to_the_cdn(
         article.unpublish()
     time.sleep(0.2)
     assert [path for path, host in received].count(article.url) >= 2
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint():
+    """moto's S3 emulator in server mode on a free 127.0.0.1 port."""
+    binary = shutil.which("moto_server") or str(
+        django_settings.BASE_DIR / ".venv" / "bin" / "moto_server"
+    )
+    if not os.path.exists(binary):
+        pytest.skip("moto[server] is not installed (requirements-dev.txt)")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_media_storage_url_configures_s3_storage():
+    configured = settings_with(
+        {
+            "MEDIA_STORAGE_URL": "s3://voices-media/site?endpoint_url=http://127.0.0.1:9&region=eu-west-2"
+        }
+    )
+    storage = configured["STORAGES"]["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "voices-media"
+    assert storage["OPTIONS"]["location"] == "site"
+    assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9"
+
+
+def test_uploaded_images_and_renditions_land_in_the_object_store(
+    settings, monkeypatch, s3_endpoint, home_page
+):
+    import boto3
+
+    from tests.factories.home import make_image
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-west-2")
+    client.create_bucket(
+        Bucket="voices-media",
+        CreateBucketConfiguration={"LocationConstraint": "eu-west-2"},
+    )
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": "voices-media",
+                "location": "site",
+                "endpoint_url": s3_endpoint,
+                "region_name": "eu-west-2",
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
+    image = make_image(title="Stored far away")
+    rendition = image.get_rendition("fill-300x200")
+    keys = [
+        item["Key"]
+        for item in client.list_objects_v2(Bucket="voices-media")["Contents"]
+    ]
+    assert f"site/{image.file.name}" in keys
+    assert f"site/{rendition.file.name}" in keys
+    assert rendition.url.startswith(s3_endpoint + "/voices-media/site/")
+    body = client.get_object(Bucket="voices-media", Key=f"site/{image.file.name}")
+    assert body["Body"].read()[:8] == b"\x89PNG\r\n\x1a\n"

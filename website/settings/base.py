@@ -201,6 +201,27 @@ STORAGES = {
     },
 }
 
+# Media on S3-compatible object storage (django-storages) when several web machines share it:
+# MEDIA_STORAGE_URL=s3://bucket/optional-prefix?endpoint_url=https://…&region=…; credentials
+# come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Files are read through signed URLs.
+MEDIA_STORAGE_URL = env.get("MEDIA_STORAGE_URL")
+if MEDIA_STORAGE_URL:
+    from urllib.parse import parse_qs, urlsplit
+
+    _media = urlsplit(MEDIA_STORAGE_URL)
+    _media_query = {key: values[-1] for key, values in parse_qs(_media.query).items()}
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _media.netloc,
+            "location": _media.path.strip("/"),
+            "endpoint_url": _media_query.get("endpoint_url"),
+            "region_name": _media_query.get("region"),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
 # Email: everything goes through the durable outbox (django-post-office); the worker delivers.
 EMAIL_BACKEND = "post_office.EmailBackend"
 EMAIL_TIMEOUT = env.get_int("EMAIL_TIMEOUT", 10) or 10
