@@ -10,6 +10,7 @@ from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.debug import sensitive_post_parameters
 
 from members.forms.enquiries import EnquiryForm
 from members.services.enquiries import submit_enquiry
@@ -47,6 +48,9 @@ def too_many_requests(request, limit):
     return response
 
 
+@sensitive_post_parameters(
+    "full_name", "email", "phone", "message", "access_needs", "heard_about"
+)
 def enquiry_form(request, page):
     """Show the form (GET) or store an enquiry and redirect to the confirmation (POST)."""
     types = page.get_enquiry_types()

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members.dashboard import Panel
@@ -42,6 +43,7 @@ def _own_interest(request, pk):
     return interest
 
 
+@sensitive_post_parameters("access_needs", "why_interested", "experience")
 @login_required
 def express_interest(request, page_id):
     """The short form a member fills in; closed or full opportunities offer the waiting list."""

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from members.forms.profiles import ProfileForm
@@ -16,6 +17,9 @@ def profile(request):
     return render(request, "members/profile.html", {"profile": member_profile})
 
 
+@sensitive_post_parameters(
+    "lived_experience", "caring_responsibilities", "access_needs", "bio", "phone"
+)
 @login_required
 def edit_profile(request):
     """One page, three short sections; private fields explained and consented separately."""
