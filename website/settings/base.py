@@ -110,7 +110,19 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "voices_cache",
             "KEY_PREFIX": "voices",
-        }
+            # Django's default of 300 entries is culled constantly once renditions, menus
+            # and whole pages share the table, so every request would rewrite the cache.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        # Wagtail writes every image rendition it shows back to this cache on each request;
+        # in the database that is several queries per image, in process memory none.
+        # Short timeout: a rendition deleted by another process is forgotten soon.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "voices-renditions",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
 
 # Whole pages for anonymous visitors, kept this many seconds (website/cache.py); 0 turns it
