@@ -24,9 +24,11 @@ run: $(VENV)/.run-deps
 	@echo "Voices is at http://127.0.0.1:$(PORT)/ (demo password: see README)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## test: the whole suite, browser journeys included
+## test: the whole suite, then the browser journeys in their own run
+## (Playwright keeps an event loop open, which Django's ORM refuses to share)
 test: $(VENV)/.dev-deps chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 ## test-fast: everything but the browser journeys
 test-fast: $(VENV)/.dev-deps
