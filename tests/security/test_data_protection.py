@@ -14,6 +14,10 @@ from members.models import MemberProfile
 from tests.members.accounts_helpers import fresh_login
 from website.datamap import DATA_MAP, MAPPED_APPS, RETENTION, fields_at
 
+# The module-scoped world needs every test in this module to be a database test, so
+# pytest-django never runs one after a transactional test has flushed the database.
+pytestmark = pytest.mark.django_db
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

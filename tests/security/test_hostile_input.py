@@ -16,6 +16,10 @@ from members.models.invitations import Application
 from tests.factories.enquiries import make_enquiry_page
 from tests.members.test_enquiry_form import valid_data as enquiry_data
 
+# The module-scoped world needs every test in this module to be a database test, so
+# pytest-django never runs one after a transactional test has flushed the database.
+pytestmark = pytest.mark.django_db
+
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 SVG = "<svg onload=alert(1)>"
