@@ -60,3 +60,13 @@ def superuser(db):
 @pytest.fixture
 def inactive_member(db):
     return UserFactory(email="gone@example.org", is_active=False, groups=["Members"])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached pages from one
+    test must never decide another's outcome."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

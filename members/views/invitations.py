@@ -1,5 +1,6 @@
 """Joining: accept an invitation link, or apply to become a member."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
@@ -7,6 +8,8 @@ from django.views.decorators.cache import never_cache
 
 from members.forms.accounts import AcceptInvitationForm, ApplicationForm
 from members.services import accounts as services
+from members.spam import RateLimit, client_ip, ip_key
+from members.views.enquiries import too_many_requests
 
 BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -51,10 +54,20 @@ def accept_invitation(request, token):
     )
 
 
+def application_ip_limit():
+    return RateLimit("apply-ip", getattr(settings, "APPLICATION_RATE_LIMIT_PER_IP", 5))
+
+
 def apply(request):
     """The public application form; staff approve (an invitation follows) or decline."""
+    if request.method == "POST":
+        # A public form that emails staff: limited per address like enquiries (SP-2).
+        limit, ip = application_ip_limit(), ip_key(client_ip(request))
+        if limit.is_exceeded(ip):
+            return too_many_requests(request, limit)
     form = ApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        limit.hit(ip)
         data = form.cleaned_data
         services.submit_application(
             name=data["name"],

@@ -311,3 +311,17 @@ def test_staff_group_holds_no_user_management_permissions(db):
     codenames = set(staff.permissions.values_list("codename", flat=True))
     assert not codenames & {"add_user", "change_user", "delete_user"}
     assert "view_special_category" not in codenames
+
+
+def test_applications_are_rate_limited_per_address(client, staff, db, settings):
+    settings.APPLICATION_RATE_LIMIT_PER_IP = 2
+    for number in range(2):
+        assert apply(client, email=f"pat{number}@example.org").status_code == 302
+    response = apply(client, email="pat9@example.org")
+    assert response.status_code == 429
+    assert b"Too many attempts" in response.content
+    assert Application.objects.count() == 2
+    other = client.post(
+        "/join/", {"name": "Kim"}, REMOTE_ADDR="10.9.8.7"
+    )  # another address is not affected: it gets the ordinary form errors
+    assert other.status_code == 200
