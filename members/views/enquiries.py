@@ -96,9 +96,12 @@ def enquiry_form(request, page):
                 request.session[SESSION_KEY] = enquiry.reference
                 return redirect(page.url + page.reverse_subpage("thank_you"))
     else:
-        form = EnquiryForm(
-            initial={"form_token": make_form_token()}, enquiry_types=types
-        )
+        initial = {"form_token": make_form_token()}
+        # "Contact this network" links here with ?network=<page id>: preselect it.
+        network = request.GET.get("network", "")
+        if network.isdigit() and len(network) < 12:
+            initial["network"] = int(network)
+        form = EnquiryForm(initial=initial, enquiry_types=types)
     return _render(
         request,
         page,

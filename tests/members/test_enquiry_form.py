@@ -491,3 +491,21 @@ def test_staff_html_email_escapes_markup(client, enquiry_page, staff, mailoutbox
     html = staff_mail.alternatives[0][0]
     assert "<img" not in html and "<b>Bold" not in html
     assert "&lt;b&gt;Bold&lt;/b&gt;" in html
+
+
+def test_contact_this_network_link_preselects_the_network(client, db):
+    from django.apps import apps
+
+    from members.models import EnquiryPage
+
+    page = EnquiryPage.objects.live().first()
+    if page is None:
+        from django.core.management import call_command
+
+        call_command("load_demo", verbosity=0)
+        page = EnquiryPage.objects.live().first()
+    network = apps.get_model("networks", "NetworkPage").objects.live().first()
+    html = client.get(f"{page.url}?network={network.pk}").content.decode()
+    assert f'<option value="{network.pk}" selected>' in html
+    for nonsense in ("abc", "-1", "9" * 40, "%00"):
+        assert client.get(f"{page.url}?network={nonsense}").status_code == 200
