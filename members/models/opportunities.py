@@ -116,6 +116,11 @@ class OpportunityIndexPage(Page):
     class Meta:
         verbose_name = "opportunity listing"
 
+    @property
+    def meta_description(self):
+        """Search engines and link previews describe the listing with its introduction."""
+        return self.search_description or self.intro
+
     def get_context(self, request, *args, **kwargs):
         from members.services.opportunities import listing_context
 

@@ -173,3 +173,11 @@ def test_listing_and_detail_query_counts_do_not_grow_with_data(
     # Wagtail's routing (5) and the user bar's permission check (2) are outside our code.
     with django_assert_max_num_queries(17):
         assert client.get(opportunity.url).status_code == 200
+
+
+def test_listing_has_a_meta_description_from_its_introduction(client, db):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    html = client.get("/opportunities/").content.decode()
+    assert '<meta name="description" content="Coaching and mentoring' in html
