@@ -10,7 +10,7 @@ from home.slots import HOME_SLOT_HOOK, Slot
 from members.dashboard import PANEL_HOOK, Panel
 from networks import permissions, services
 from networks.admin import NetworksAdminGroup
-from networks.models import NetworkIndexPage
+from networks.models import NetworkIndexPage, NetworkPage
 from networks.views import moderation
 
 modeladmin_register(NetworksAdminGroup)
@@ -71,6 +71,14 @@ def networks_slot(request, page):
         order=30,
         template="networks/slots/networks.html",
         context={"index": index, "networks": networks},
+    )
+
+
+@hooks.register("register_invitation_network_choices")
+def invitation_network_choices():
+    """Staff inviting someone may put them straight into a live network."""
+    return list(
+        NetworkPage.objects.live().order_by("title").values_list("slug", "title")
     )
 
 
