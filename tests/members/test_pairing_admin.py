@@ -169,3 +169,11 @@ def test_admin_index_query_budget(
         make_pairing(make_partner(), S.PARTNER_INVITED)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("pairings_admin:index"))
+
+
+def test_enquiry_page_in_the_admin_offers_propose_a_partner(client, staff, enquiry):
+    client.force_login(staff)
+    html = client.get(f"/admin/members/enquiry/inspect/{enquiry.pk}/").content.decode()
+    propose = reverse("pairings_admin:propose", args=[enquiry.pk])
+    assert f'href="{propose}"' in html
+    assert client.get(propose).status_code == 200
