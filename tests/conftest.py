@@ -70,3 +70,44 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run serialized-rollback tests first among the transactional ones.
+
+    pytest-django runs transactional tests after the others. Each one that is not
+    serialized flushes the database afterwards and lets post_migrate recreate content types
+    with new ids, so a later serialized-rollback test (the PostgreSQL race tests) would then
+    fail to restore the migrated data. Django inhibits post_migrate after serialized tests,
+    so running them first keeps every restore clean.
+    """
+
+    def marker(item):
+        return item.get_closest_marker("django_db")
+
+    def serialized(item):
+        found = marker(item)
+        return bool(found and found.kwargs.get("serialized_rollback"))
+
+    def transactional(item):
+        found = marker(item)
+        fixtures = getattr(item, "fixturenames", [])
+        return bool(
+            (
+                found
+                and (
+                    found.kwargs.get("transaction")
+                    or found.kwargs.get("reset_sequences")
+                )
+            )
+            or "transactional_db" in fixtures
+            or "live_server" in fixtures
+        )
+
+    moved = [item for item in items if serialized(item)]
+    if not moved:
+        return
+    rest = [item for item in items if not serialized(item)]
+    first = next((i for i, item in enumerate(rest) if transactional(item)), len(rest))
+    items[:] = rest[:first] + moved + rest[first:]

@@ -63,13 +63,13 @@ def build_world():
 
     u = {}
     u["member"] = make_partner("member@example.org")
-    MembershipFactory(network=network, user=u["member"])
+    membership = MembershipFactory(network=network, user=u["member"])
     u["member_other"] = UserFactory(
         email="other.member@example.org", groups=["Members"]
     )
     MembershipFactory(network=other_network, user=u["member_other"])
     u["cochair"] = UserFactory(email="cochair@example.org", groups=["Members"])
-    CoChairFactory(network=network, user=u["cochair"])
+    cochair_link = CoChairFactory(network=network, user=u["cochair"])
     cochair_other = UserFactory(email="cochair.nw@example.org", groups=["Members"])
     CoChairFactory(network=other_network, user=cochair_other)
     u["past_cochair"] = UserFactory(
@@ -124,6 +124,8 @@ def build_world():
         "application": application.pk,
         "profile": u["member"].profile.pk,
         "member_user": u["member"].pk,
+        "membership": membership.pk,
+        "cochair_link": cochair_link.pk,
     }
     return World(users=u, objects=o)
 
