@@ -113,6 +113,7 @@ def export_account(user):
                 "preferred_name": user.preferred_name,
                 "joined": user.date_joined,
                 "last_signed_in": user.last_login,
+                "unused_account_warning_sent": user.inactivity_warning_sent_at,
                 "email_addresses": addresses,
             }
         ],

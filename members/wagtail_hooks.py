@@ -7,9 +7,13 @@ from wagtail.admin.menu import MenuItem as _MenuItem  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
 from members.admin import enquiries as enquiry_admin  # noqa: E402
+from members.exporters import MEMBER_DATA_EXPORT_HOOK as _ENQUIRY_EXPORT  # noqa: E402
 from members.permissions.enquiries import can_retry_emails  # noqa: E402
+from members.services import enquiries as _enquiry_services  # noqa: E402
 
 modeladmin_register(enquiry_admin.EnquiryAdmin)
+# A leader's own enquiries, matched by their account's email, in "Download my data" (DP-4).
+_hooks.register(_ENQUIRY_EXPORT, _enquiry_services.export_enquiries_section)
 _hooks.register("construct_homepage_panels", enquiry_admin.dashboard_panels)
 _hooks.register("register_admin_urls", lambda: enquiry_admin.admin_urls)
 
@@ -80,6 +84,9 @@ _opportunity_hooks.register(
     _EXPORT_HOOK, _opportunity_services.export_interests_section
 )
 _opportunity_hooks.register(_EXPORT_HOOK, _opportunity_services.export_alerts_section)
+_opportunity_hooks.register(
+    _EXPORT_HOOK, _opportunity_services.export_alerts_sent_section
+)
 _opportunity_hooks.register(_ERASE_HOOK, _opportunity_services.erase_member_data)
 
 
@@ -166,4 +173,5 @@ _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_pairings)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_sessions)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_claims)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_reflections)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_availability)
 _pairing_hooks.register(_PAIRING_ERASE_HOOK, _pairing_services.erase_pairings)

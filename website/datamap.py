@@ -13,7 +13,9 @@ NONE, PERSONAL, SPECIAL = "none", "personal", "special"
 RETENTION = {
     "content": "Published content: kept while the page or snippet exists.",
     "account": "Kept while the account exists; removed or anonymised on account deletion "
-    "(members.services erasure) and after long inactivity (Appendix B decision 2).",
+    "(members.services erasure) and after long inactivity: no sign-in for "
+    "INACTIVE_ACCOUNT_MONTHS (24), a warning email, then erasure 30 days later "
+    "(purge_expired; Appendix B decision 2).",
     "enquiry": "Enquiries: personal fields anonymised ENQUIRY_RETENTION_DAYS (default 730) "
     "after closing; quarantined spam removed after 30 days (purge_enquiries).",
     "interest": "Expressions of interest: kept while the account exists; withdrawn or "
@@ -92,7 +94,7 @@ DATA_MAP = {
         fields(
             none="id is_superuser is_staff is_active",
             personal="password last_login first_name last_name date_joined email "
-            "preferred_name",
+            "preferred_name inactivity_warning_sent_at",
         ),
     ),
     "members.MemberProfile": (

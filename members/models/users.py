@@ -42,6 +42,13 @@ class User(AbstractUser):
         blank=True,
         help_text="What the person likes to be called; shown instead of their first name.",
     )
+    inactivity_warning_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When purge_expired warned that this long-unused account will be "
+        "deleted; cleared when the person signs in.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -300,12 +300,13 @@ def record_special_category_view(profile, viewer):
 
 
 @transaction.atomic
-def erase_member(user):
+def erase_member(user, *, notify_staff=True):
     """Erase or anonymise everything about this person at once; staff are told (no names).
 
     Other apps' records go through the erase hook first (members/exporters.py), while the
     user still has their email and names; then the user row is anonymised and kept, so that
-    records others rely on stay attributed to "Former member".
+    records others rely on stay attributed to "Former member". Callers that erase many
+    accounts (members.services.inactivity) pass ``notify_staff=False`` and send one summary.
     """
     email = user.email
     reference = user.pk
@@ -328,13 +329,14 @@ def erase_member(user):
     user.first_name = ""
     user.last_name = ""
     user.preferred_name = FORMER_MEMBER
+    user.inactivity_warning_sent_at = None
     user.is_active = False
     user.set_unusable_password()
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
     _delete_sessions(user)
-    recipients = staff_emails()
+    recipients = staff_emails() if notify_staff else []
     if recipients:
         queue_email(
             recipients, "account_deleted_staff_notice", {"reference": reference}

@@ -22,6 +22,8 @@ from members.models.enquiries import (
     EnquiryCounter,
     EnquiryEvent,
     EnquiryNote,
+    EnquiryType,
+    OrganisationType,
 )
 
 logger = logging.getLogger(__name__)
@@ -289,6 +291,78 @@ def retry_email(email):
 def failed_emails():
     return Email.objects.filter(status__in=[STATUS.failed, STATUS.requeued]).order_by(
         "-last_updated"
+    )
+
+
+def export_enquiries_section(user):
+    """Member data download: enquiries sent from the account's email address (one query).
+
+    Matched by address, whatever its letter case, because leaders enquire before they have
+    an account. Staff notes, the triage history and who is handling the enquiry are staff's
+    working records and stay out. Quarantined spam stays out too: it is deleted within 30
+    days, and text sent by someone else using the address is not the member's.
+    """
+    from members.exporters import ExportSection
+
+    rows = (
+        Enquiry.objects.filter(email__iexact=user.email)
+        .exclude(status=Enquiry.Status.SPAM)
+        .order_by("created_at", "pk")
+        .values(
+            "reference",
+            "created_at",
+            "status",
+            "enquiry_type",
+            "full_name",
+            "email",
+            "phone",
+            "job_title",
+            "organisation",
+            "organisation_type",
+            "region__name",
+            "region_name",
+            "network_name",
+            "message",
+            "heard_about",
+            "access_needs",
+            "consented_at",
+            "closed_at",
+        )
+    )
+    statuses = dict(Enquiry.Status.choices)
+    types = dict(EnquiryType.choices)
+    organisation_types = dict(OrganisationType.choices)
+    records = [
+        {
+            "reference": row["reference"],
+            "sent_at": row["created_at"],
+            "status": statuses.get(row["status"], row["status"]),
+            "what_you_asked_for": types.get(row["enquiry_type"], row["enquiry_type"]),
+            "your_name": row["full_name"],
+            "email": row["email"],
+            "phone": row["phone"],
+            "job_title": row["job_title"],
+            "organisation": row["organisation"],
+            "organisation_type": organisation_types.get(
+                row["organisation_type"], row["organisation_type"]
+            ),
+            "region": row["region__name"] or row["region_name"],
+            "network": row["network_name"],
+            "message": row["message"],
+            "how_you_heard_about_us": row["heard_about"],
+            "access_needs": row["access_needs"],
+            "you_agreed_to_be_contacted_at": row["consented_at"],
+            "closed_at": row["closed_at"],
+        }
+        for row in rows
+    ]
+    if not records:
+        return None
+    return ExportSection(
+        key="enquiries",
+        title="Your enquiries",
+        order=55,
+        records=records,
     )
 
 

@@ -662,6 +662,29 @@ def export_alerts_section(user):
     )
 
 
+def export_alerts_sent_section(user):
+    """Which opportunities alert emails told the member about, and when (one query)."""
+    from members.exporters import ExportSection
+
+    rows = (
+        OpportunityAlertSent.objects.filter(member=user)
+        .order_by("sent_at", "pk")
+        .values("opportunity__title", "sent_at")
+    )
+    records = [
+        {"opportunity": row["opportunity__title"], "emailed_at": row["sent_at"]}
+        for row in rows
+    ]
+    if not records:
+        return None
+    return ExportSection(
+        key="opportunity_alerts_sent",
+        title="Opportunities we emailed you about",
+        order=42,
+        records=records,
+    )
+
+
 UNREVIEWED = [
     InterestStatus.SUBMITTED,
     InterestStatus.WITHDRAWN,

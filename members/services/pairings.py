@@ -22,6 +22,7 @@ from members.models.pairings import (
     PairingEvent,
     PairingPartner,
     PairingSession,
+    PartnerAvailability,
     Reflection,
 )
 from members.services.accounts import clean_plain_text, queue_email, site_url
@@ -696,6 +697,33 @@ def export_reflections(user):
         return None
     return ExportSection(
         key="reflections", title="Your reflections", order=63, records=records
+    )
+
+
+def export_availability(user):
+    """A partner's agreed capacity and the kinds of enquiry they know well (one query)."""
+    from members.exporters import ExportSection
+    from members.models.enquiries import EnquiryType
+
+    availability = PartnerAvailability.objects.filter(user=user).first()
+    if availability is None:
+        return None
+    labels = dict(EnquiryType.choices)
+    return ExportSection(
+        key="partner_availability",
+        title="Your availability for pairings",
+        order=59,
+        records=[
+            {
+                "pairings_at_once": availability.capacity,
+                "accepting_new_pairings": availability.accepting,
+                "unavailable_until": availability.unavailable_until,
+                "what_you_can_help_with": [
+                    labels.get(code, code) for code in availability.experience_areas
+                ],
+                "updated_at": availability.updated_at,
+            }
+        ],
     )
 
 

@@ -346,6 +346,10 @@ ENQUIRY_MAX_LINKS = 3
 # Extra staff addresses always told about new enquiries; never editable in the CMS (SP-4).
 ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
 
+# Member accounts with no sign-in for this many months are warned by email, then erased 30
+# days later unless the person signs in (purge_expired; docs/privacy.md, Retention).
+INACTIVE_ACCOUNT_MONTHS = env.get_int("INACTIVE_ACCOUNT_MONTHS", 24)
+
 # Staff avatars would otherwise be fetched from gravatar.com, telling a third party who
 # uses the admin and when (design.md §5: no third-party requests).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

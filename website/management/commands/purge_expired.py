@@ -9,8 +9,15 @@ nothing left to do. Each app's own purge command is called rather than re-implem
   INTEREST_RETENTION_DAYS (365);
 - invitations never accepted: deleted INVITATION_RETENTION_DAYS (90) after they expired;
 - decided applications: anonymised after APPLICATION_RETENTION_DAYS (365);
+- inactive accounts: members with no sign-in for INACTIVE_ACCOUNT_MONTHS (24) get one
+  warning email; 30 days later, still unused, they are erased by the same service as
+  "Delete my account" (members.services.inactivity; staff, editors and superusers excepted);
 - sessions: ``clearsessions``;
 - sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90).
+
+Rate-limit and lockout counters need no step: they live in the shared cache under hashed
+keys with their own expiry (Redis drops them; the database cache stops returning them and
+culls them), so they never outlast their window by design.
 """
 
 from datetime import timedelta
@@ -86,17 +93,21 @@ class Command(BaseCommand):
     help = "Delete or anonymise personal data past its retention period (idempotent)."
 
     def handle(self, *args, **options):
+        from members.services.inactivity import warn_and_erase_inactive_accounts
+
         now = timezone.now()
         call_command("purge_enquiries", stdout=self.stdout)
         with transaction.atomic():
             interests = purge_interests(now)
             invitations = purge_invitations(now)
             applications = purge_applications(now)
+        warned, erased = warn_and_erase_inactive_accounts(now)
         call_command("clearsessions")
         outbox_days = getattr(settings, "OUTBOX_RETENTION_DAYS", 90)
         call_command("cleanup_mail", days=outbox_days, verbosity=0)
         self.stdout.write(
             f"Cleared {interests} closed expressions of interest, deleted {invitations} "
             f"expired invitations, anonymised {applications} decided applications, "
+            f"warned {warned} inactive accounts, erased {erased} inactive accounts, "
             f"cleared expired sessions and mail older than {outbox_days} days."
         )
