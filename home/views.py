@@ -4,12 +4,13 @@ import logging
 import re
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
+
+from home.pagination import get_page
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +60,7 @@ def search(request):
             .search(search_terms(query), operator="and")
         )
         try:
-            page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(
-                request.GET.get("page")
-            )
+            page_obj = get_page(results, RESULTS_PER_PAGE, request.GET.get("page"))
             # Evaluate here so a backend error on odd input is caught, not rendered.
             page_obj.object_list = list(page_obj.object_list)
         except DatabaseError:

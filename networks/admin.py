@@ -14,6 +14,7 @@ from networks.models import (
     NetworkMembership,
 )
 from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
 
 
 class NetworkCoChairAdmin(ModelAdmin):
@@ -21,6 +22,7 @@ class NetworkCoChairAdmin(ModelAdmin):
 
     model = NetworkCoChair
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Co-chairs"
     menu_icon = "user"
     list_display = ("user", "network", "role_title", "term_start", "term_end")
@@ -39,6 +41,7 @@ class NetworkMembershipAdmin(ModelAdmin):
 
     model = NetworkMembership
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Memberships"
     menu_icon = "group"
     list_display = ("user", "network", "visibility", "joined_at")
@@ -54,6 +57,7 @@ class NetworkMembershipAdmin(ModelAdmin):
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Join requests"
     menu_icon = "mail"
     list_display = ("user", "network", "status", "created_at", "decided_at")
@@ -67,6 +71,7 @@ class CoChairUpdateAdmin(ModelAdmin):
 
     model = CoChairUpdate
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Co-chair updates"
     menu_icon = "doc-full"
     list_display = ("title", "network", "status", "visibility", "published_at")
@@ -78,6 +83,7 @@ class CoChairUpdateAdmin(ModelAdmin):
 class MeetingAdmin(ModelAdmin):
     model = Meeting
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Meetings"
     menu_icon = "date"
     list_display = ("title", "network", "starts_at", "format", "places")

@@ -9,7 +9,6 @@ import datetime
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch
 from django.http import Http404
@@ -34,6 +33,7 @@ from home.blocks import (
     StepBlock,
 )
 from home.models.easy_read import EasyReadLinkMixin
+from home.pagination import get_page
 
 SEO_TITLE_MAX = 65
 NEWS_PER_PAGE = 10
@@ -367,7 +367,7 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - P
         articles = articles.prefetch_related(
             Prefetch("listing_image", queryset=images_with_renditions(CARD_IMAGE)),
         )
-        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = get_page(articles, NEWS_PER_PAGE, request.GET.get("page"))
         if tag_slug:
             if not page_obj.object_list:
                 raise Http404("No news with that tag")

@@ -25,6 +25,7 @@ from members.permissions.accounts import (
 )
 from members.services import accounts as services
 from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
 
 INVITATION_NETWORK_CHOICES_HOOK = "register_invitation_network_choices"
 
@@ -45,6 +46,7 @@ class MemberProfileAdmin(ModelAdmin):
 
     model = MemberProfile
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Members"
     menu_icon = "group"
     list_display = ("member_name", "member_email", "member_type", "region", "status")
@@ -81,6 +83,7 @@ class MemberProfileAdmin(ModelAdmin):
 class InvitationAdmin(ModelAdmin):
     model = Invitation
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Invitations"
     menu_icon = "mail"
     list_display = ("email", "member_type", "invitation_status", "sent_at", "actions")
@@ -120,6 +123,7 @@ class InvitationAdmin(ModelAdmin):
 class ApplicationAdmin(ModelAdmin):
     model = Application
     history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
     menu_label = "Applications"
     menu_icon = "form"
     list_display = (

@@ -22,7 +22,6 @@ from wagtail_modeladmin.views import (
     CreateView,
     DeleteView,
     EditView,
-    IndexView,
     InspectView,
 )
 
@@ -36,6 +35,7 @@ from members.permissions.enquiries import (
 )
 from members.services import enquiries as services
 from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -95,7 +95,7 @@ class ForbiddenMixin:
             return forbidden(request)
 
 
-class EnquiryIndexView(ForbiddenMixin, IndexView):
+class EnquiryIndexView(ForbiddenMixin, ListingIndexView):
     """The listing; exports need their own permission and neutralise formula cells."""
 
     def dispatch(self, request, *args, **kwargs):

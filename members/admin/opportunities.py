@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView, InspectView
+from wagtail_modeladmin.views import InspectView
 
 from home.models.snippets import Region
 from members.models.opportunities import (
@@ -28,6 +28,7 @@ from members.models.opportunities import (
 from members.permissions import opportunities as perms
 from members.services import opportunities as services
 from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
 
 
 class OpportunityFilter(SimpleListFilter):
@@ -85,7 +86,7 @@ class InterestPermissionHelper(PermissionHelper):
         return False
 
 
-class InterestIndexView(IndexView):
+class InterestIndexView(ListingIndexView):
     """The listing; modeladmin's own export is off, ours neutralises formula cells."""
 
     def dispatch(self, request, *args, **kwargs):

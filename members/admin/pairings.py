@@ -6,9 +6,9 @@ staff" group holds these permissions (migration 0011), editors and members do no
 """
 
 import csv
+from math import ceil
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from home import pagination
+from home.pagination import get_page
 from members.admin.enquiries import forbidden, neutralise_formula
 from members.forms.pairings import ProposePartnerForm, StaffStepForm
 from members.models import Enquiry
@@ -76,7 +78,7 @@ def pairing_index(request):
     )
     if status in S.values:
         pairings = pairings.filter(status=status)
-    page = Paginator(pairings, PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(pairings, PER_PAGE, request.GET.get("page"))
     return TemplateResponse(
         request,
         "members/pairings/admin/index.html",
@@ -131,11 +133,9 @@ def propose(request, enquiry_pk):
                 f"{partner} proposed for {pairing.reference}. Invite them when ready.",
             )
             return redirect("pairings_admin:detail", pk=pairing.pk)
-    try:
-        page_number = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        page_number = 1
     total = matching.partner_queryset(enquiry).count()
+    last_page = max(ceil(total / PER_PAGE), 1)
+    page_number = min(pagination.page_number(request.GET.get("page")), last_page)
     suggestions = matching.rank_partners(
         enquiry, offset=(page_number - 1) * PER_PAGE, limit=PER_PAGE
     )
@@ -248,7 +248,7 @@ def claims(request):
         if not perms.can_export_claims(request.user):
             return forbidden(request)
         return _claims_csv(queryset)
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(queryset, PER_PAGE, request.GET.get("page"))
     return TemplateResponse(
         request,
         "members/pairings/admin/claims.html",

@@ -7,13 +7,13 @@ name and short bio once introduced.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from home.pagination import get_page
 from members.choices import MemberType
 from members.dashboard import Panel
 from members.forms.pairings import (
@@ -124,10 +124,11 @@ def _role(user, pairing):
 @login_required
 def pairing_list(request):
     """Every pairing the person is part of, newest first."""
-    paginator = Paginator(
-        _pairings_for(request.user).order_by("-created_at", "-pk"), 20
+    page = get_page(
+        _pairings_for(request.user).order_by("-created_at", "-pk"),
+        20,
+        request.GET.get("page"),
     )
-    page = paginator.get_page(request.GET.get("page"))
     rows = [
         {"pairing": pairing, "role": _role(request.user, pairing)}
         for pairing in page.object_list

@@ -3,13 +3,13 @@ meetings and enquiries routed to the network. Only current co-chairs of that net
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from home.pagination import get_page
 from networks import forms, services
 from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
 from networks.models.enquiries import NetworkEnquiryNote
@@ -80,9 +80,7 @@ def workspace(request, slug):
 def members(request, slug):
     """All members of the network, showing only what each chose to share."""
     network = network_for_cochair(request, slug)
-    page_obj = Paginator(services.member_directory(network), 50).get_page(
-        request.GET.get("page")
-    )
+    page_obj = get_page(services.member_directory(network), 50, request.GET.get("page"))
     return render(
         request,
         "networks/workspace_members.html",
@@ -218,7 +216,7 @@ def meeting_registrations(request, slug, pk):
         .select_related("user")
         .order_by("status", "created_at")
     )
-    page_obj = Paginator(registrations, 100).get_page(request.GET.get("page"))
+    page_obj = get_page(registrations, 100, request.GET.get("page"))
     return render(
         request,
         "networks/meeting_registrations.html",
