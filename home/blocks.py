@@ -134,15 +134,17 @@ class LinkBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["href"], context["label"] = link_target(value)
+        request = (parent_context or {}).get("request")
+        context["href"], context["label"] = link_target(value, request)
         return context
 
 
-def link_target(value):
-    """(href, label) of a LinkBlock value, used by templates and the navigation tags."""
+def link_target(value, request=None):
+    """(href, label) of a LinkBlock value, used by templates and the navigation tags.
+    With the request, the site's root paths are read once per request, not once per link."""
     page, url = value.get("page"), value.get("url")
     if page:
-        return page.url or "", value.get("text") or page.title
+        return page.get_url(request) or "", value.get("text") or page.title
     return url or "", value.get("text") or url or ""
 
 

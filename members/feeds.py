@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.utils import dateformat, timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from home.routing import public_pages
 from members.models.opportunities import Audience, OpportunityPage
 
 FEED_LIMIT = 50
@@ -17,8 +18,7 @@ FEED_LIMIT = 50
 
 def public_open_opportunities():
     return (
-        OpportunityPage.objects.live()
-        .public()
+        public_pages(OpportunityPage.objects.live())
         .filter(audience=Audience.EVERYONE, closes_at__gt=timezone.now())
         .order_by("closes_at", "pk")[:FEED_LIMIT]
     )

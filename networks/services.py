@@ -7,9 +7,11 @@ the same transaction, so a saved record always has its notification and vice ver
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from home.routing import public_pages
 from networks import emails, permissions
 from networks.models import (
     CoChairUpdate,
@@ -50,12 +52,14 @@ def current_cochair_terms(network):
     )
 
 
-def network_listing(index_page):
-    """Live networks under the index with region, current co-chairs and member count."""
+def network_listing(index_page=None):
+    """Live networks under the index (or anywhere: there is one index) with region,
+    current co-chairs and member count."""
+    networks = NetworkPage.objects.live()
+    if index_page is not None:
+        networks = networks.child_of(index_page)
     return (
-        NetworkPage.objects.child_of(index_page)
-        .live()
-        .public()
+        public_pages(networks)
         .select_related("region")
         .annotate(member_count=Count("memberships", distinct=True))
         .prefetch_related(
@@ -102,10 +106,22 @@ def network_opportunities(network, limit=5):
     field_names = {f.name for f in OpportunityPage._meta.get_fields()}
     if "network_page" not in field_names:
         return []
-    qs = OpportunityPage.objects.live().public().filter(network_page_id=network.pk)
+    qs = public_pages(OpportunityPage.objects.live()).filter(network_page_id=network.pk)
     if "closes_at" in field_names:
         qs = qs.filter(closes_at__gt=timezone.now()).order_by("closes_at")
     return list(qs.only("id", "title", "url_path", "path", "depth")[:limit])
+
+
+def with_member_count(networks):
+    """Networks annotated with `member_count`, as a subquery (no GROUP BY on the page)."""
+    count = (
+        NetworkMembership.objects.filter(network_id=OuterRef("pk"))
+        .order_by()
+        .values("network_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return networks.annotate(member_count=Coalesce(Subquery(count), 0))
 
 
 def network_page_context(network, user):
@@ -145,7 +161,11 @@ def network_page_context(network, user):
         "can_join": permissions.can_join_network(user, network),
         "meetings": meetings,
         "updates": list(visible_updates(network, is_member)[:UPDATES_ON_PAGE]),
-        "member_count": NetworkMembership.objects.filter(network_id=network.pk).count(),
+        "member_count": (
+            network.member_count
+            if hasattr(network, "member_count")
+            else NetworkMembership.objects.filter(network_id=network.pk).count()
+        ),
         "opportunities": network_opportunities(network),
     }
 

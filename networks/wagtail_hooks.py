@@ -10,7 +10,7 @@ from home.slots import HOME_SLOT_HOOK, Slot
 from members.dashboard import PANEL_HOOK, Panel
 from networks import permissions, services
 from networks.admin import NetworksAdminGroup
-from networks.models import NetworkIndexPage, NetworkPage
+from networks.models import NetworkPage
 from networks.views import moderation
 
 modeladmin_register(NetworksAdminGroup)
@@ -61,16 +61,19 @@ def my_networks_panel(request):
 @hooks.register(HOME_SLOT_HOOK)
 def networks_slot(request, page):
     """The regional networks on the home page."""
-    index = NetworkIndexPage.objects.live().first()
-    if index is None:
-        return None
-    networks = list(services.network_listing(index)[:6])
+    networks = list(services.network_listing()[:6])
     if not networks:
         return None
+    # Every network sits directly under the one index page, whose address is therefore
+    # the network's own minus its slug: no query for the index.
+    first_url = networks[0].get_url(request)
     return Slot(
         order=30,
         template="networks/slots/networks.html",
-        context={"index": index, "networks": networks},
+        context={
+            "index_url": first_url[: -len(networks[0].slug) - 1],
+            "networks": networks,
+        },
     )
 
 

@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
+from home.routing import QuickRouteMixin
+
 
 class EasyReadLinkMixin(models.Model):
     """An optional link to the page's Easy Read version (members' pages use it too)."""
@@ -52,7 +54,7 @@ class EasyReadSentenceBlock(blocks.StructBlock):
         template = "blocks/easy_read_sentence.html"
 
 
-class EasyReadPage(Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class EasyReadPage(QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """An Easy Read version of another page."""
 
     sentences = StreamField(

@@ -34,6 +34,7 @@ from home.blocks import (
 )
 from home.models.easy_read import EasyReadLinkMixin
 from home.pagination import get_page
+from home.routing import QuickRouteMixin, public_pages
 
 SEO_TITLE_MAX = 65
 NEWS_PER_PAGE = 10
@@ -99,7 +100,7 @@ class ListingFieldsMixin(SeoFieldsMixin):
     listing_panels = [FieldPanel("summary"), FieldPanel("listing_image")]
 
 
-class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The site's front page; one per site, directly under the root."""
 
     hero_heading = models.CharField(
@@ -171,6 +172,11 @@ class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title
     class Meta:
         verbose_name = "home page"
 
+    @classmethod
+    def served_queryset(cls):
+        """The featured programme card comes with the page (home/routing.py)."""
+        return cls.objects.select_related("featured_programme")
+
     def clean(self):
         super().clean()
         if (
@@ -193,8 +199,7 @@ class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = list(
-            NewsPage.objects.live()
-            .public()
+            public_pages(NewsPage.objects.live())
             .order_by("-date", "-pk")
             .prefetch_related(
                 Prefetch("listing_image", queryset=images_with_renditions(CARD_IMAGE))
@@ -208,7 +213,7 @@ class HomePage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title
         return context
 
 
-class ContentPage(EasyReadLinkMixin, ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class ContentPage(EasyReadLinkMixin, ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The general page: about us, what co-production is, privacy and accessibility."""
 
     body = StreamField(
@@ -237,7 +242,7 @@ class ContentPage(EasyReadLinkMixin, ListingFieldsMixin, Page):  # noqa: DJ008 -
         verbose_name = "content page"
 
 
-class ProgrammePage(EasyReadLinkMixin, ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class ProgrammePage(EasyReadLinkMixin, ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """A programme such as Voices for Improvement: who it is for, how it works, and how to
     ask about it."""
 
@@ -330,7 +335,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The news listing, ten to a page, filterable by tag, with a feed at `feed/`."""
 
     intro = models.TextField(
@@ -341,6 +346,7 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - P
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
+    child_page_model = "home.NewsPage"
     max_count_per_parent = 1
 
     class Meta:
@@ -348,8 +354,7 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - P
 
     def articles(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            public_pages(NewsPage.objects.live())
             .descendant_of(self)
             .order_by("-date", "-pk")
         )
@@ -391,7 +396,7 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, Page):  # noqa: DJ008 - P
         return redirect(self.url + "feed/")
 
 
-class NewsPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class NewsPage(ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """A news article, credited to people from the people list."""
 
     date = models.DateField(
@@ -453,7 +458,7 @@ class NewsPage(ListingFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the t
         )
 
 
-class PeopleIndexPage(SeoFieldsMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
+class PeopleIndexPage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """Everyone in the people list, grouped: staff, Lived Experience Partners, advisers."""
 
     intro = models.TextField(

@@ -8,12 +8,12 @@ from home.blocks import link_target
 register = template.Library()
 
 
-@register.simple_tag
-def link_parts(value):
+@register.simple_tag(takes_context=True)
+def link_parts(context, value):
     """{'href', 'label'} of a LinkBlock value, for buttons and menus."""
     if not value:
         return {"href": "", "label": ""}
-    href, label = link_target(value)
+    href, label = link_target(value, context.get("request"))
     return {"href": href, "label": label}
 
 

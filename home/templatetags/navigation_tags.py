@@ -39,15 +39,22 @@ def _links(stream):
 def build_navigation(site):
     from home.models import NavigationSettings, OrganisationSettings
 
-    navigation = NavigationSettings.for_site(site)
-    # The policy pages come in the same query, so a cold cache costs one query less each.
-    organisation = (
-        OrganisationSettings.objects.select_related(
-            "privacy_page", "accessibility_page"
+    # Both settings and the policy pages in one query; either row is created on first use.
+    navigation = (
+        NavigationSettings.objects.select_related(
+            "site__organisationsettings__privacy_page",
+            "site__organisationsettings__accessibility_page",
         )
         .filter(site=site)
         .first()
-    ) or OrganisationSettings.for_site(site)
+    )
+    organisation = None
+    if navigation is None:
+        navigation = NavigationSettings.for_site(site)
+    else:
+        organisation = getattr(navigation.site, "organisationsettings", None)
+    if organisation is None:
+        organisation = OrganisationSettings.for_site(site)
     footer = []
     for page, label in (
         (organisation.privacy_page, "Privacy"),

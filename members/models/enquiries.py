@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from home.models.easy_read import EasyReadLinkMixin
+from home.routing import QuickRouteMixin
 
 STAFF_GROUP = "Programme staff"
 
@@ -36,7 +37,7 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class EnquiryPage(EasyReadLinkMixin, RoutablePageMixin, Page):
+class EnquiryPage(EasyReadLinkMixin, RoutablePageMixin, QuickRouteMixin, Page):
     """The public enquiry form for senior leaders, at /enquire/ in the demo site.
 
     Editors set the words around the form and which enquiry types are offered. Notification

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from home.models.easy_read import EasyReadLinkMixin
+from home.routing import QuickRouteMixin
 from members.choices import Interest
 
 MEMBERS_GROUP = "Members"
@@ -85,7 +86,7 @@ class OpportunityBodyBlock(blocks.StreamBlock):
         label = "Body"
 
 
-class OpportunityIndexPage(Page):
+class OpportunityIndexPage(QuickRouteMixin, Page):
     """The /opportunities/ listing: open opportunities first, filters, feeds, recently closed."""
 
     intro = models.TextField(
@@ -110,6 +111,7 @@ class OpportunityIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["members.OpportunityPage"]
+    child_page_model = "members.OpportunityPage"
     max_count = 1
     template = "members/opportunities/index_page.html"
 
@@ -165,7 +167,7 @@ class InterestCountsPanel(Panel):
             return context
 
 
-class OpportunityPage(EasyReadLinkMixin, Page):
+class OpportunityPage(EasyReadLinkMixin, QuickRouteMixin, Page):
     """One opportunity: what it is, the plain terms of involvement, and how to express interest."""
 
     summary = models.TextField(

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from post_office import mail
 
 from home.models.snippets import Region
+from home.routing import public_pages
 from members.models.opportunities import (
     AlertFrequency,
     Audience,
@@ -84,7 +85,7 @@ def visible_opportunities(user):
         accepted_count=accepted_count_subquery()
     )
     if not perms.can_see_members_only(user):
-        qs = qs.filter(audience=Audience.EVERYONE).public()
+        qs = public_pages(qs.filter(audience=Audience.EVERYONE))
     return qs
 
 

@@ -8,6 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import QuickRouteMixin
+
 
 class NetworkBodyBlock(blocks.StreamBlock):
     """What editors may put in a network page's body: headed sections of formatted text."""
@@ -38,7 +40,7 @@ class NetworkStatus(models.TextChoices):
     SETTING_UP = "setting_up", "Being set up"
 
 
-class NetworkIndexPage(Page):
+class NetworkIndexPage(QuickRouteMixin, Page):
     """`/networks/`: lists every regional co-production network for visitors and members."""
 
     intro = models.TextField(
@@ -50,6 +52,7 @@ class NetworkIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["networks.NetworkPage"]
+    child_page_model = "networks.NetworkPage"
     max_count = 1
 
     class Meta:
@@ -63,7 +66,7 @@ class NetworkIndexPage(Page):
         return context
 
 
-class NetworkPage(Page):
+class NetworkPage(QuickRouteMixin, Page):
     """One regional co-production network: who leads it, how to join, meetings and updates."""
 
     region = models.ForeignKey(
@@ -156,6 +159,13 @@ class NetworkPage(Page):
             .select_related("user", "photo")
             .order_by("sort_order", "term_start")
         )
+
+    @classmethod
+    def served_queryset(cls):
+        """The member count comes with the page when it is served (home/routing.py)."""
+        from networks.services import with_member_count
+
+        return with_member_count(cls.objects.all())
 
     def get_context(self, request, *args, **kwargs):
         from networks import services
