@@ -22,6 +22,7 @@ from tests.factories.home import (
     make_programme_page,
 )
 from tests.factories.networks import (
+    CoChairFactory,
     MeetingFactory,
     MembershipFactory,
     UpdateFactory,
@@ -57,6 +58,7 @@ class Site:
         self.enquiry = make_enquiry_page(home_page)
         self.articles = []
         self.openings = []
+        self.networks = []
 
     def grow(self, times):
         for n in range(times):
@@ -80,6 +82,15 @@ class Site:
             UpdateFactory(network=self.network, title=f"Network update {n}")
             MeetingFactory(network=self.network, title=f"Network meeting {n}")
             make_content_page(self.content, title=f"Sub page {n}")
+            # More networks, each with a region and a co-chair: the index and the home
+            # page's networks slot must not fetch those one network at a time.
+            network = make_network(
+                self.home,
+                slug=f"network-{len(self.networks)}",
+                region=Region.objects.order_by("pk")[n % 9],
+            )
+            CoChairFactory(network=network)
+            self.networks.append(network)
 
     def public_urls(self):
         return {
