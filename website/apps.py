@@ -11,3 +11,5 @@ class WebsiteConfig(AppConfig):
         from website.cache import connect_signals
 
         connect_signals()
+        # Connects the sign-in receiver that starts the session clocks (SE-3).
+        import website.session_limits  # noqa: F401

@@ -2,11 +2,15 @@
 AU-2, AU-3, AU-4, AU-6, SE-2). Sign-in routes (AU-1) are in test_sign_in_pathway.py, the MFA
 gate (AU-5) in test_mfa_gate.py, session keys (SE-1) in test_accounts_sign_in.py."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from tests.factories.users import PASSWORD
@@ -73,6 +77,25 @@ def test_au3_attacking_other_emails_does_not_lock_out_a_victim(db):
     response = login(victim_client, victim.email, PASSWORD, "10.1.0.1")
     assert response.status_code == 302
     assert victim_client.session["_auth_user_id"] == str(victim.pk)
+
+
+def test_au3_the_limit_clears_after_the_window(db):
+    """The per-email limit is 5 failures in 5 minutes; after that the right password works."""
+    victim = UserFactory(email="victim@example.org", groups=["Members"])
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for n in range(8):
+            login(Client(), victim.email, "wrong-password-123", f"10.3.0.{n}")
+        clock.shift(timedelta(minutes=4))
+        client = Client()
+        response = login(client, victim.email, PASSWORD, "10.3.1.1")
+        assert "_auth_user_id" not in client.session
+        assert b"too many" in response.content.lower() or response.status_code == 429
+
+        clock.shift(timedelta(minutes=1, seconds=1))  # 5 min 1 s after the failures
+        client = Client()
+        response = login(client, victim.email, PASSWORD, "10.3.1.2")
+        assert response.status_code == 302
+        assert client.session["_auth_user_id"] == str(victim.pk)
 
 
 def test_au4_sign_in_failure_looks_the_same_for_known_and_unknown_emails(db):

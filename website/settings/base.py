@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages, so the "you were signed out" notice can be added (SE-3).
+    "website.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -194,7 +196,23 @@ REQUIRE_STAFF_MFA = env.get_bool("REQUIRE_STAFF_MFA", False)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Idle and absolute limits per role, in seconds (SE-3; website/session_limits.py). "admin" is
+# anyone who can open the Wagtail admin: editors, programme staff and superusers.
+SESSION_LIMITS = {
+    "admin": {
+        "idle": 60 * env.get_int("STAFF_SESSION_IDLE_MINUTES", 30),
+        "absolute": 60 * 60 * env.get_int("STAFF_SESSION_MAX_HOURS", 12),
+    },
+    "member": {
+        "idle": 60 * env.get_int("MEMBER_SESSION_IDLE_MINUTES", 120),
+        "absolute": 60 * 60 * 24 * env.get_int("MEMBER_SESSION_MAX_DAYS", 14),
+    },
+}
+# The last-activity time is written at most this often, not on every request.
+SESSION_ACTIVITY_WRITE_SECONDS = 60
+# The cookie (for "remember me") and the stored session last as long as the longest limit;
+# the middleware ends each role's sessions sooner.
+SESSION_COOKIE_AGE = max(limit["absolute"] for limit in SESSION_LIMITS.values())
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
