@@ -442,6 +442,8 @@ class NewsPage(ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page
 
     class Meta:
         verbose_name = "news article"
+        # The news index and the home page sort by date (issue 11: indexed sort columns).
+        indexes = [models.Index(fields=["date"], name="home_newspage_date_idx")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

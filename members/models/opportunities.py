@@ -368,6 +368,8 @@ class OpportunityPage(EasyReadLinkMixin, QuickRouteMixin, Page):
     class Meta:
         verbose_name = "opportunity"
         verbose_name_plural = "opportunities"
+        # The listing and "closing soon" filter and sort on the closing time.
+        indexes = [models.Index(fields=["closes_at"], name="members_opp_closes_at_idx")]
 
     def clean(self):
         super().clean()
