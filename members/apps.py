@@ -16,3 +16,6 @@ class MembersConfig(AppConfig):
         user_logged_in.connect(
             clear_inactivity_warning, dispatch_uid="members_clear_inactivity_warning"
         )
+        from members import audit
+
+        audit.connect()  # the audit trail's receivers (DP-8)

@@ -36,12 +36,14 @@ from django.urls import include, path  # noqa: E402
 from wagtail import hooks  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
+import members.audit  # noqa: E402
 import members.exporters  # noqa: E402,F401
 import members.views.portal  # noqa: E402,F401
 from members.admin import accounts as accounts_admin  # noqa: E402
 
 modeladmin_register(accounts_admin.MembersAdminGroup)
 hooks.register("register_log_actions", accounts_admin.register_log_actions)
+hooks.register("register_log_actions", members.audit.register_log_actions)
 
 
 @hooks.register("register_admin_urls")

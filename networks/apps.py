@@ -7,3 +7,8 @@ class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = "Networks"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from networks import audit
+
+        audit.connect()  # co-chair appointments in the audit trail (DP-8)

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.routing import public_pages
+from members.audit import scrub_labels
 from networks import emails, permissions
 from networks.models import (
     CoChairUpdate,
@@ -719,7 +720,11 @@ def export_member_data(user):
 @transaction.atomic
 def erase_member_data(user):
     """Delete memberships, requests and registrations; keep published updates, which the
-    network relies on, attributed to "Former member" (author cleared)."""
+    network relies on, attributed to "Former member" (author cleared). Audit entries about
+    the deleted rows stay, but the admin's own ones lose the label that names the person."""
+    for model in (MeetingRegistration, NetworkMembership, JoinRequest, NetworkCoChair):
+        ids = model.objects.filter(user=user).values_list("pk", flat=True)
+        scrub_labels(model, ids, "Former member")
     for registration in MeetingRegistration.objects.filter(
         user=user, meeting__ends_at__gte=timezone.now()
     ).exclude(status=RegistrationStatus.CANCELLED):

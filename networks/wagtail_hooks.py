@@ -8,12 +8,13 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from home.slots import HOME_SLOT_HOOK, Slot
 from members.dashboard import PANEL_HOOK, Panel
-from networks import permissions, services
+from networks import audit, permissions, services
 from networks.admin import NetworksAdminGroup
 from networks.models import NetworkPage
 from networks.views import moderation
 
 modeladmin_register(NetworksAdminGroup)
+hooks.register("register_log_actions", audit.register_log_actions)
 
 
 @hooks.register("register_admin_urls")

@@ -26,6 +26,7 @@ from wagtail_modeladmin.views import (
 )
 
 from home.models.snippets import Region
+from members import audit
 from members.models.enquiries import Enquiry
 from members.permissions.enquiries import (
     can_change_enquiry,
@@ -102,6 +103,15 @@ class EnquiryIndexView(ForbiddenMixin, ListingIndexView):
         if request.GET.get(self.EXPORT_VAR) and not can_export_enquiries(request.user):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit.record_export(
+            self.request.user,
+            "members.enquiries_exported",
+            "enquiries",
+            queryset.count(),
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def write_csv_row(self, writer, row_dict):
         return super().write_csv_row(
@@ -185,6 +195,8 @@ class EnquiryInspectView(ForbiddenMixin, InspectView):
                 note_form=kwargs.pop("note_form", None) or NoteForm(),
             )
         context.update(kwargs)
+        if enquiry.access_needs:  # special-category data is on the page (DP-8)
+            audit.record(enquiry, "members.special_category_viewed", user=user)
         return super().get_context_data(**context)
 
     def get_fields_dict(self):

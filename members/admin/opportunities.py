@@ -20,6 +20,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView
 
 from home.models.snippets import Region
+from members import audit
 from members.models.opportunities import (
     ExpressionOfInterest,
     InterestStatus,
@@ -148,6 +149,8 @@ class InterestInspectView(InspectView):
             "has_status_choices": bool(staff_choices(interest)),
         }
         context.update(kwargs)
+        if context["show_access_needs"] and interest.access_needs:
+            audit.record(interest, "members.special_category_viewed", user=user)
         return super().get_context_data(**context)
 
     def get_fields_dict(self):
@@ -232,9 +235,17 @@ def export_view(request):
     if opportunity_id.isdigit():
         interests = interests.filter(opportunity_id=int(opportunity_id))
         name = f"interests-opportunity-{int(opportunity_id)}"
+    include_access_needs = perms.can_see_interest_access_needs(request.user)
     body = services.export_interests_csv(
-        interests,
-        include_access_needs=perms.can_see_interest_access_needs(request.user),
+        interests, include_access_needs=include_access_needs
+    )
+    audit.record_export(
+        request.user,
+        "members.special_category_exported"
+        if include_access_needs
+        else "members.interests_exported",
+        "expressions of interest",
+        interests.count(),
     )
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from post_office import mail
 from wagtail import hooks
-from wagtail.log_actions import log
 
+from members import audit
 from members.choices import MemberType
 from members.exporters import erase_for
 from members.models import Application, Invitation, MemberProfile, User
@@ -109,7 +109,7 @@ def invite_member(email, member_type, invited_by=None, network_slug=""):
     )
     token = invitation.new_token()
     _send_invitation(invitation, token)
-    log(invitation, "wagtail.create", user=invited_by)
+    audit.record(invitation, "wagtail.create", user=invited_by)
     return invitation
 
 
@@ -120,7 +120,7 @@ def resend_invitation(invitation, by=None):
     invitation.expires_at = default_expiry()
     invitation.revoked_at = None
     _send_invitation(invitation, token)
-    log(invitation, "members.invitation_resent", user=by)
+    audit.record(invitation, "members.invitation_resent", user=by)
     return invitation
 
 
@@ -128,7 +128,7 @@ def resend_invitation(invitation, by=None):
 def revoke_invitation(invitation, by=None):
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    log(invitation, "members.invitation_revoked", user=by)
+    audit.record(invitation, "members.invitation_revoked", user=by)
     return invitation
 
 
@@ -219,7 +219,7 @@ def approve_application(application, by=None):
     application.decided_by = by
     application.invitation = invitation
     application.save()
-    log(application, "members.application_approved", user=by)
+    audit.record(application, "members.application_approved", user=by)
     return invitation
 
 
@@ -236,7 +236,7 @@ def decline_application(application, by=None, note=""):
         "application_declined",
         {"application": application, "note": clean_plain_text(note)},
     )
-    log(application, "members.application_declined", user=by)
+    audit.record(application, "members.application_declined", user=by)
     return application
 
 
@@ -267,6 +267,12 @@ def save_profile(profile, data, *, preferred_name, special_category_consent):
         if not profile.special_category_consent_at:
             profile.special_category_consent_at = timezone.now()
             profile.special_category_consent_version = SPECIAL_CATEGORY_CONSENT_VERSION
+            audit.record(
+                profile,
+                "members.special_category_consented",
+                user=user,
+                data={"version": SPECIAL_CATEGORY_CONSENT_VERSION},
+            )
     elif has_special:
         raise ValueError("Special-category data needs consent.")
     elif profile.special_category_consent_at:
@@ -280,7 +286,7 @@ def _clear_special_category(profile, by):
         setattr(profile, name, "")
     profile.special_category_consent_at = None
     profile.special_category_consent_version = ""
-    log(profile, "members.special_category_withdrawn", user=by)
+    audit.record(profile, "members.special_category_withdrawn", user=by)
 
 
 @transaction.atomic
@@ -293,7 +299,7 @@ def withdraw_special_category_consent(profile):
 
 def record_special_category_view(profile, viewer):
     """Each staff view of special-category data goes into Wagtail's audit log."""
-    log(profile, "members.special_category_viewed", user=viewer)
+    audit.record(profile, "members.special_category_viewed", user=viewer)
 
 
 # My data -----------------------------------------------------------------------------
@@ -307,6 +313,8 @@ def erase_member(user, *, notify_staff=True):
     user still has their email and names; then the user row is anonymised and kept, so that
     records others rely on stay attributed to "Former member". Callers that erase many
     accounts (members.services.inactivity) pass ``notify_staff=False`` and send one summary.
+    The audit entry's actor is the caller's log context: the person themselves from "My
+    data", none (the system) from the inactivity purge.
     """
     email = user.email
     reference = user.pk
@@ -336,6 +344,7 @@ def erase_member(user, *, notify_staff=True):
     user.groups.clear()
     user.user_permissions.clear()
     _delete_sessions(user)
+    audit.record(user, "members.account_erased")
     recipients = staff_emails() if notify_staff else []
     if recipients:
         queue_email(
@@ -355,6 +364,8 @@ def _scrub_audit_labels(user, email):
         )
     ]
     ModelLogEntry.objects.filter(label__icontains=email).update(label=FORMER_MEMBER)
+    # Wagtail's own entries about the account (the users admin) are labelled with the name.
+    audit.scrub_labels(User, [user.pk], FORMER_MEMBER)
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Application),
         object_id__in=application_ids,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from post_office import mail
 from post_office.models import STATUS, Email
 
+from members import audit
 from members.models.enquiries import (
     STAFF_GROUP,
     Enquiry,
@@ -402,4 +403,5 @@ def anonymise_enquiry(enquiry):
     record_event(
         enquiry, None, EnquiryEvent.Action.ANONYMISED, "Retention period ended"
     )
+    audit.record(enquiry, "members.enquiry_anonymised")
     Email.objects.filter(subject__contains=enquiry.reference).delete()

@@ -14,6 +14,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.log_actions import LogContext
 
 from members.exporters import sections_for, stream_json
 from members.forms.accounts import DeleteAccountForm
@@ -121,7 +122,8 @@ def delete_account(request):
         raise Http404
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.erase_member(request.user)
+        with LogContext(user=request.user):  # the audit trail's actor (DP-8)
+            services.erase_member(request.user)
         logout(request)
         messages.success(
             request,
