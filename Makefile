@@ -119,6 +119,18 @@ fault-restore: $(VENV)/.dev-deps drill-postgres
 fault-two-servers: $(VENV)/.dev-deps drill-postgres drill-redis
 	$(PY) -m scripts.drills.fault_two_servers $(DRILL_ARGS)
 
+## load: locust baseline, 30 users for LOAD_SECONDS (default 600), budgets checked (RL-9)
+.PHONY: load
+LOAD_SECONDS ?= 600
+LOAD_ARGS ?=
+
+$(VENV)/.load-deps: requirements.txt requirements-load.txt $(VENV)/.run-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-load.txt
+	@touch $@
+
+load: $(VENV)/.load-deps drill-postgres
+	LOAD_SECONDS=$(LOAD_SECONDS) $(PY) -m scripts.load.baseline $(LOAD_ARGS)
+
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
