@@ -3,7 +3,8 @@ caller's transaction, one message per recipient so addresses are never shared.""
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from post_office import mail
+
+from website import outbox as mail
 
 PRIORITY = "medium"
 

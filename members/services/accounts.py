@@ -15,7 +15,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from post_office import mail
 from wagtail import hooks
 
 from members import audit
@@ -28,6 +27,7 @@ from members.models.profiles import (
     SPECIAL_CATEGORY_CONSENT_VERSION,
     SPECIAL_CATEGORY_FIELDS,
 )
+from website import outbox as mail
 
 MEMBERS_GROUP = "Members"
 STAFF_GROUP = "Programme staff"

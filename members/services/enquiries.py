@@ -13,7 +13,6 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
-from post_office import mail
 from post_office.models import STATUS, Email
 
 from members import audit
@@ -26,6 +25,7 @@ from members.models.enquiries import (
     EnquiryType,
     OrganisationType,
 )
+from website import outbox as mail
 
 logger = logging.getLogger(__name__)
 

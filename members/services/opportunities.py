@@ -16,7 +16,6 @@ from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
-from post_office import mail
 
 from home.models.snippets import Region
 from home.routing import public_pages
@@ -34,6 +33,7 @@ from members.models.opportunities import (
     types_for_interests,
 )
 from members.permissions import opportunities as perms
+from website import outbox as mail
 
 PAGE_SIZE = 12
 CLOSING_SOON_DAYS = 14
