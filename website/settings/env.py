@@ -65,7 +65,8 @@ def database(default_url):
         raise ImproperlyConfigured("DATABASE_URL does not name a database engine.")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL and IMMEDIATE transactions let several processes write without "database is locked".
-        config["CONN_MAX_AGE"] = 0
+        # Connections persist like PostgreSQL's (CONN_MAX_AGE 60, health-checked): opening one
+        # re-reads the whole schema, which cost a cached page most of its time (issue 11).
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
