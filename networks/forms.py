@@ -1,15 +1,42 @@
 """One form per network action, with messages written for the people using them."""
 
+import warnings
+
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
 
 from networks.models import Meeting, NetworkMembership
 from networks.models.meetings import MeetingFormat
 from networks.models.updates import UpdateVisibility
 from networks.sanitise import clean_update_body, strip_controls, visible_text
+from website.uploads import declared_pixels
 
 BODY_MAX = 10_000
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
+# What Pillow calls each format a co-chair may upload, and the extension it is stored under.
+# No SVG (it can carry script) and no GIF (animations multiply the pixels to decode).
+PHOTO_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+WRONG_KIND = "Upload a JPEG, PNG or WebP image"
+UNREADABLE = "We could not read this picture. Try saving it again as JPEG or PNG."
+PUBLIC_ONLY = (
+    "Photos can only go on public updates, because pictures on this site can be seen by "
+    "anyone with the link."
+)
+
+
+def too_many_pixels(pixels, limit):
+    size = (
+        f"it has {pixels / 1e6:,.0f} million pixels"
+        if pixels
+        else "it has too many pixels"
+    )
+    return (
+        f"This picture is too large: {size} and the most is {limit / 1e6:,.0f} million. "
+        "Make it smaller and try again."
+    )
 
 
 class CleanTextMixin:
@@ -52,16 +79,14 @@ class UpdateForm(CleanTextMixin, forms.Form):
             "max_length": f"The update must be {BODY_MAX:,} characters or fewer",
         },
     )
-    image = forms.ImageField(
+    # A plain FileField: clean_image reads the header before anything decodes the picture,
+    # which Django's ImageField does not (UP-1, UP-4).
+    image = forms.FileField(
         required=False,
         label="Image",
-        help_text="Optional. A JPEG, PNG or WebP photo up to 5 MB. Images are public.",
-        error_messages={
-            "invalid_image": "Upload a JPEG, PNG or WebP image",
-            "invalid_extension": "Upload a JPEG, PNG or WebP image",
-        },
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        help_text=(
+            "Optional, and only for public updates: anyone with the link can see a "
+            "picture. A JPEG, PNG or WebP photo up to 5 MB."
         ),
     )
     image_alt = forms.CharField(
@@ -92,14 +117,48 @@ class UpdateForm(CleanTextMixin, forms.Form):
             del self.fields["remove_image"]
 
     def clean_image(self):
+        """Refuse anything but a readable JPEG, PNG or WebP within the pixel limit.
+
+        The dimensions come from the header first, so an image declaring too many pixels is
+        never decoded. A picture within the limit is then decoded once, here, so truncated
+        or corrupt data becomes a form error instead of failing later when it is stored or
+        resized. The co-chair's file name is dropped; services.store_update_image gives the
+        stored file a random one.
+        """
         image = self.cleaned_data.get("image")
         if not image:
             return None
         if image.size > IMAGE_MAX_BYTES:
             raise forms.ValidationError("The image must be 5 MB or smaller")
-        kind = getattr(getattr(image, "image", None), "format", None)
-        if kind not in {"JPEG", "PNG", "WEBP"}:
-            raise forms.ValidationError("Upload a JPEG, PNG or WebP image")
+        limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        # None when Pillow cannot read the header, or when the header declares more than
+        # twice Pillow's own limit; opening it below tells the two apart, still undecoded.
+        pixels = declared_pixels(image)
+        if pixels is not None and pixels > limit:
+            raise forms.ValidationError(too_many_pixels(pixels, limit))
+        try:
+            image.seek(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+                with PILImage.open(image) as picture:
+                    kind = picture.format
+                    if kind not in PHOTO_EXTENSIONS:
+                        raise forms.ValidationError(WRONG_KIND)
+                    picture.load()
+        except UnidentifiedImageError as error:
+            # Not a picture Pillow knows: SVG, HTML, a renamed document.
+            raise forms.ValidationError(WRONG_KIND) from error
+        except (
+            PILImage.DecompressionBombError,
+            PILImage.DecompressionBombWarning,
+        ) as error:
+            raise forms.ValidationError(too_many_pixels(pixels, limit)) from error
+        except (OSError, SyntaxError, ValueError, EOFError) as error:
+            # Truncated or corrupt data only shows when the picture is decoded.
+            raise forms.ValidationError(UNREADABLE) from error
+        finally:
+            image.seek(0)
+        image.name = f"photo.{PHOTO_EXTENSIONS[kind]}"
         return image
 
     def clean_title(self):
@@ -120,6 +179,17 @@ class UpdateForm(CleanTextMixin, forms.Form):
             self.add_error(
                 "image_alt", "Describe the image for people who cannot see it"
             )
+        # Pictures go into Wagtail's image library, whose files and renditions have no
+        # privacy: a photo on a members-only update would be public all the same (UP-4).
+        if cleaned.get("visibility") == UpdateVisibility.MEMBERS:
+            if cleaned.get("image"):
+                self.add_error("image", PUBLIC_ONLY)
+            elif keeps_image:
+                self.add_error(
+                    "visibility",
+                    f"{PUBLIC_ONLY} Tick “Remove the current image” to make "
+                    "this update members only, or keep it public.",
+                )
         return cleaned
 
 

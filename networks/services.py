@@ -4,6 +4,9 @@ Views stay thin and call these. Each function validates, saves, then queues any 
 the same transaction, so a saved record always has its notification and vice versa.
 """
 
+import os
+import uuid
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -330,10 +333,12 @@ def save_update(
     return update
 
 
-def store_update_image(user, network, upload, title):
-    """Put a co-chair's photo in the image library's "Network updates" collection.
+def store_update_image(user, network, upload):
+    """Put a co-chair's photo, checked by UpdateForm, in the image library's "Network
+    updates" collection.
 
-    Only for pictures meant to be public (Wagtail images have no privacy, checklist §0.7).
+    Only for public updates: Wagtail images have no privacy (checklist §0.7, UP-4). The file
+    is stored under a random name, so nothing of the co-chair's own file name is published.
     """
     from wagtail.images import get_image_model
     from wagtail.models import Collection
@@ -342,8 +347,10 @@ def store_update_image(user, network, upload, title):
     collection = root.get_children().filter(name="Network updates").first()
     if collection is None:
         collection = root.add_child(name="Network updates")
+    extension = os.path.splitext(upload.name)[1].lower()
+    upload.name = f"{uuid.uuid4().hex}{extension}"
     image = get_image_model()(
-        title=f"{network.title}: {title}"[:255],
+        title=f"Network update photo: {network.title}"[:255],
         file=upload,
         collection=collection,
         uploaded_by_user=user,

@@ -104,7 +104,7 @@ def update_form(request, slug, pk=None):
             data = form.cleaned_data
             if data.get("image"):
                 image = services.store_update_image(
-                    request.user, network, data["image"], data["title"]
+                    request.user, network, data["image"]
                 )
             elif has_image and not data.get("remove_image"):
                 image = update.image
