@@ -26,12 +26,22 @@ def ancestor_paths(path, steplen=Page.steplen):
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
-def public_pages(queryset):
-    """`queryset` without pages in private sections, in the same query."""
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+def _restricted_above(path_field):
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+        )
     )
-    return queryset.exclude(Exists(restricted_ancestor))
+
+
+def public_pages(queryset):
+    """`queryset` without pages in private sections, in the same query. An alias placed
+    outside a private section is left out too when its source page is inside one (Wagtail's
+    `.public()` looks only at where the alias itself sits)."""
+    return queryset.exclude(_restricted_above("path")).exclude(
+        alias_of__isnull=False,
+        alias_of__in=Page.objects.filter(_restricted_above("path")),
+    )
 
 
 class QuickRouteMixin:

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from home.pagination import get_page
+from home.routing import public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,9 @@ def search(request):
         )
         promoted_ids = {p.page_id for p in promotions if p.page_id}
         results = (
+            # The search backend takes plain lookups only, so the privacy filter is a subquery.
             Page.objects.live()
-            .public()
+            .filter(pk__in=public_pages(Page.objects.all()).values("pk"))
             .exclude(depth=1)
             .exclude(pk__in=promoted_ids)
             .specific()

@@ -247,3 +247,30 @@ def test_ac5_an_alias_of_a_private_subpage_stays_private_outside_the_section(
     assert member.status_code == 200
     assert CHILD_SECRET in member.content.decode()
     assert "no-store" in member["Cache-Control"]
+
+
+def test_ac5_listings_and_search_leave_out_private_pages_and_their_aliases(
+    private_section, home_page
+):
+    """Listings filter with `home.routing.public_pages`: the private page, its subpage and
+    aliases of either, wherever the alias sits, never reach a public listing or search."""
+    from wagtail.models import Page
+
+    from home.routing import public_pages
+
+    child_alias = private_section["child"].create_alias(
+        parent=home_page, update_slug="plans-copy"
+    )
+    public = set(public_pages(Page.objects.live()).values_list("pk", flat=True))
+    for hidden in (
+        private_section["room"],
+        private_section["child"],
+        private_section["alias"],
+        child_alias,
+    ):
+        assert hidden.pk not in public
+    assert home_page.pk in public
+
+    found = Client().get("/search/?q=plans").content.decode()
+    assert CHILD_SECRET not in found
+    assert "/plans-copy/" not in found
