@@ -60,7 +60,7 @@ def test_anonymous_visitors(client, db, path):
 
 @pytest.mark.parametrize("role", ["member", "cochair", "staff", "editor"])
 @pytest.mark.parametrize("path", MATRIX)
-def test_signed_in_people(client, request, role, path):
+def test_signed_in_people(client, db, request, role, path):
     user = request.getfixturevalue(role)
     client.force_login(user)
     check(client.get(path), MATRIX[path][1])

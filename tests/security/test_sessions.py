@@ -49,7 +49,7 @@ def assert_sent_to_sign_in(response, client, next_path="/portal/"):
 
 
 @pytest.fixture(params=["staff", "editor", "superuser"])
-def admin_user(request):
+def admin_user(db, request):
     return request.getfixturevalue(request.param)
 
 
