@@ -15,7 +15,7 @@ every query is a measurable share of a page's cost (issue 11), so:
 """
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
@@ -27,6 +27,8 @@ def ancestor_paths(path, steplen=Page.steplen):
 
 
 def _restricted_above(path_field):
+    """Exists: a view restriction on the page at `path_field` or one of its ancestors
+    (every ancestor's path is a prefix of the page's own)."""
     return Exists(
         PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
@@ -37,10 +39,15 @@ def _restricted_above(path_field):
 def public_pages(queryset):
     """`queryset` without pages in private sections, in the same query. An alias placed
     outside a private section is left out too when its source page is inside one (Wagtail's
-    `.public()` looks only at where the alias itself sits)."""
+    `.public()` looks only at where the alias itself sits); that check looks the source up
+    by primary key and only for aliases, so ordinary rows cost one small EXISTS each."""
+    source_is_private = Exists(
+        Page.objects.filter(pk=OuterRef("alias_of_id")).filter(
+            _restricted_above("path")
+        )
+    )
     return queryset.exclude(_restricted_above("path")).exclude(
-        alias_of__isnull=False,
-        alias_of__in=Page.objects.filter(_restricted_above("path")),
+        Q(alias_of__isnull=False) & Q(source_is_private)
     )
 
 
