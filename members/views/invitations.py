@@ -11,7 +11,7 @@ from members.services import accounts as services
 from members.spam import RateLimit, client_ip, ip_key
 from members.views.enquiries import too_many_requests
 
-BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+BACKEND = "members.auth_backends.VoicesAuthenticationBackend"
 
 
 @never_cache

@@ -36,6 +36,10 @@ def profile_for_request(request):
             .filter(user=request.user)
             .first()
         )
+        # `user.profile` elsewhere in the request (the matching panel) then asks no query.
+        MemberProfile.user.field.remote_field.set_cached_value(
+            request.user, request._member_profile
+        )
     return request._member_profile
 
 

@@ -145,7 +145,7 @@ if CDN_PURGE_URL:
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "members.auth_backends.VoicesAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
