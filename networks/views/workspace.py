@@ -1,8 +1,11 @@
 """The co-chair workspace at /portal/networks/<slug>/: updates, join requests, members,
 meetings and enquiries routed to the network. Only current co-chairs of that network."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +20,11 @@ from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
 from networks.views.common import network_for_cochair
+from website.uploads import STORAGE_FAILED
 
 LIST_LIMIT = 20
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -100,16 +106,21 @@ def update_form(request, slug, pk=None):
     has_image = bool(update and update.image_id)
     if request.method == "POST":
         form = forms.UpdateForm(request.POST, request.FILES, has_image=has_image)
+        image = None
+        if form.is_valid() and form.cleaned_data.get("image"):
+            try:
+                with transaction.atomic():  # a savepoint: the failed save leaves no row
+                    image = services.store_update_image(
+                        request.user, network, form.cleaned_data["image"]
+                    )
+            except OSError as error:
+                # Disk full or storage down (UP-5): say so, and save nothing.
+                logger.error("A co-chair's photo could not be stored: %s", error)
+                form.add_error("image", STORAGE_FAILED)
         if form.is_valid():
             data = form.cleaned_data
-            if data.get("image"):
-                image = services.store_update_image(
-                    request.user, network, data["image"]
-                )
-            elif has_image and not data.get("remove_image"):
+            if image is None and has_image and not data.get("remove_image"):
                 image = update.image
-            else:
-                image = None
             update = services.save_update(
                 request.user,
                 network,

@@ -273,3 +273,18 @@ def test_up4_no_other_member_facing_form_accepts_files():
     }
 
     assert file_fields == ALLOWED_FILE_FIELDS
+
+
+def test_up5_cochair_photo_on_full_storage_is_a_form_error_and_nothing_is_saved(
+    client, network, cochair, monkeypatch
+):
+    import errno
+
+    from django.core.files.storage import InMemoryStorage
+
+    def refuse(self, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(InMemoryStorage, "_save", refuse)
+    response = post_update(client, network, "walk.png", small_png())
+    assert refused(response, "file storage for this site is full or unavailable")
