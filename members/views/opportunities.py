@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from home.pagination import get_page
 from members.dashboard import Panel
 from members.forms.opportunities import (
     AlertForm,
@@ -26,6 +27,7 @@ from members.services import opportunities as services
 
 PORTAL_CRUMBS = [("Home", "/"), ("My portal", "/portal/")]
 INTEREST_CRUMBS = [*PORTAL_CRUMBS, ("My interests", "/portal/interests/")]
+INTERESTS_PER_PAGE = 25
 
 UNAVAILABLE_MESSAGES = {
     "closed": "This opportunity has closed, so it is not taking new expressions of interest.",
@@ -118,11 +120,19 @@ def express_interest(request, page_id):
 @login_required
 def my_interests(request):
     """Everything the member has expressed interest in, newest first, with its status."""
-    interests = list(services.member_interests(request.user))
+    page_obj = get_page(
+        services.member_interests(request.user),
+        INTERESTS_PER_PAGE,
+        request.GET.get("page"),
+    )
     return render(
         request,
         "members/opportunities/my_interests.html",
-        {"interests": interests, "portal_crumbs": PORTAL_CRUMBS},
+        {
+            "interests": list(page_obj.object_list),
+            "page_obj": page_obj,
+            "portal_crumbs": PORTAL_CRUMBS,
+        },
     )
 
 
