@@ -34,7 +34,11 @@ from home.blocks import (
 )
 from home.models.easy_read import EasyReadLinkMixin
 from home.pagination import get_page
-from home.routing import QuickRouteMixin, public_pages
+from home.routing import (
+    QuickRouteMixin,
+    public_pages,
+    public_pages_for_long_listing,
+)
 
 SEO_TITLE_MAX = 65
 NEWS_PER_PAGE = 10
@@ -354,7 +358,7 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  
 
     def articles(self):
         return (
-            public_pages(NewsPage.objects.live())
+            public_pages_for_long_listing(NewsPage.objects.live())
             .descendant_of(self)
             .order_by("-date", "-pk")
         )

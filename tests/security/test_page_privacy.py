@@ -274,3 +274,24 @@ def test_ac5_listings_and_search_leave_out_private_pages_and_their_aliases(
     found = Client().get("/search/?q=plans").content.decode()
     assert CHILD_SECRET not in found
     assert "/plans-copy/" not in found
+
+
+def test_ac5_a_private_news_article_and_its_alias_stay_out_of_the_news_listing_and_feed(
+    home_page, network_group
+):
+    """The news index filters its long listing with `public_pages_for_long_listing`."""
+    from tests.factories.home import ensure_news_index, make_news
+
+    news = ensure_news_index(home_page)
+    make_news(news, title="Open day for everyone")
+    private = make_news(news, title="Members-only minutes")
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network_group])
+    private.create_alias(update_slug="members-only-minutes-copy")
+
+    for url in ("/news/", "/news/feed/"):
+        page = Client().get(url).content.decode()
+        assert "Open day for everyone" in page, url
+        assert "Members-only minutes" not in page, url
