@@ -7,10 +7,7 @@ them, is stored under a random name, and is allowed only on public updates.
 
 import importlib
 import inspect
-import io
 import pkgutil
-import struct
-import zlib
 
 import pytest
 from django import forms as django_forms
@@ -23,6 +20,7 @@ import members
 import networks
 from networks.models import CoChairUpdate
 from tests.factories import UserFactory
+from tests.factories.files import png_declaring, small_png
 from tests.factories.networks import CoChairFactory, make_network
 
 pytestmark = pytest.mark.django_db
@@ -36,30 +34,6 @@ SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
     b"<script>alert(document.cookie)</script></svg>"
 )
-
-
-def png_declaring(width, height):
-    """A PNG of a few hundred bytes whose header claims width × height pixels; its image
-    data stops far short of that."""
-
-    def chunk(kind, data):
-        crc = zlib.crc32(kind + data)
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    rows = zlib.compress(b"\x00" * 4096, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", rows)
-        + chunk(b"IEND", b"")
-    )
-
-
-def small_png():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "#1d70b8").save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture

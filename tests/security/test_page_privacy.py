@@ -7,13 +7,6 @@ the group do, and what they see is never stored by a browser or the anonymous pa
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -24,6 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from tests.factories import UserFactory
 from tests.factories.home import make_content_page
+from tests.factories.mfa import sign_in_with_authenticator
 from tests.factories.users import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -152,16 +146,7 @@ def test_ac5_settings_turn_shared_passwords_off():
 def admin_client(superuser, settings):
     """A superuser through the real sign-in with the staff MFA gate on."""
     settings.REQUIRE_STAFF_MFA = True
-    secret = generate_totp_secret()
-    TOTP.activate(superuser, secret)
-    client = Client()
-    response = client.post(
-        "/accounts/login/", {"login": superuser.email, "password": PASSWORD}
-    )
-    assert response["Location"].startswith("/accounts/2fa/authenticate/")
-    counter = next(iter(yield_hotp_counters_from_time()))
-    code = format_hotp_value(hotp_value(secret, counter))
-    assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
+    client = sign_in_with_authenticator(Client(), superuser, PASSWORD)
     assert client.get("/admin/").status_code == 200
     return client
 

@@ -5,20 +5,11 @@ signed in with a password and an authenticator code, as production requires (AU-
 """
 
 import io
-import struct
 import tempfile
 import tracemalloc
 import zipfile
-import zlib
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,6 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.models import Collection
 
+from tests.factories.files import png_declaring, small_png
+from tests.factories.mfa import sign_in_with_authenticator
 from website.uploads import document_content_problem
 
 pytestmark = pytest.mark.django_db
@@ -121,29 +114,6 @@ def odf(mimetype):
     )
 
 
-def png_declaring(width, height):
-    """A PNG of a few hundred bytes whose header claims width × height pixels."""
-
-    def chunk(kind, data):
-        crc = zlib.crc32(kind + data)
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    rows = zlib.compress(b"\x00" * 4096, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", rows)
-        + chunk(b"IEND", b"")
-    )
-
-
-def small_png():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "#1d70b8").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 # Signing in and uploading ------------------------------------------------------------------
 
 
@@ -151,16 +121,7 @@ def small_png():
 def admin_editor(client, editor, password, settings):
     """An editor signed in through allauth with password and TOTP code, MFA gate on."""
     settings.REQUIRE_STAFF_MFA = True
-    secret = generate_totp_secret()
-    TOTP.activate(editor, secret)
-    signed_in = client.post(
-        "/accounts/login/?next=/admin/",
-        {"login": editor.email, "password": password},
-    )
-    assert signed_in["Location"].startswith("/accounts/2fa/authenticate/")
-    counter = next(iter(yield_hotp_counters_from_time()))
-    code = format_hotp_value(hotp_value(secret, counter))
-    assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
+    sign_in_with_authenticator(client, editor, password, next_url="/admin/")
     assert client.get(reverse("wagtaildocs:add")).status_code == 200
     return client
 
