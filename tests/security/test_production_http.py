@@ -1,60 +1,21 @@
 """HTTPS, HSTS, cookie attributes and host checks under the real production settings (HD-2, SE-4, HD-6)."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.security.production_site import run_probe
+
 pytestmark = pytest.mark.isolated
 
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("prod")
-    db = workdir / "prod.sqlite3"
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "throwaway-" + "p" * 50,
-            "ALLOWED_HOSTS": "voices.example.org",
-            "CSRF_TRUSTED_ORIGINS": "https://voices.example.org",
-            "DATABASE_URL": f"sqlite:///{db}",
-            "PROBE_PASSWORD": "a-long-and-unusual-passphrase",
-            "REQUIRE_STAFF_MFA": "true",
-            "STATIC_ROOT": str(workdir / "static"),
-            "PYTHONPATH": str(ROOT),
-        }
+    return run_probe(
+        "prod_probe.py",
+        tmp_path_factory.mktemp("prod"),
+        SECRET_KEY="throwaway-" + "p" * 50,
+        PROBE_PASSWORD="a-long-and-unusual-passphrase",
+        REQUIRE_STAFF_MFA="true",
     )
-    commands = (
-        ["collectstatic", "--noinput", "-v0"],
-        ["createcachetable"],
-        ["migrate", "--noinput", "-v0"],
-    )
-    for command in commands:
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=300,
-        )
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests/security/prod_probe.py")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_hd2_plain_http_is_redirected_to_https(probe):

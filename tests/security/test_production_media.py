@@ -6,59 +6,22 @@ images are never linked, only renditions under /media/images/ are. A web server 
 the site must not serve those prefixes either (docs/security.md, UP-3).
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.security.production_site import run_probe
+
 pytestmark = pytest.mark.isolated
 
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("prod-media")
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "throwaway-" + "m" * 50,
-            "ALLOWED_HOSTS": "voices.example.org",
-            "CSRF_TRUSTED_ORIGINS": "https://voices.example.org",
-            "DATABASE_URL": f"sqlite:///{workdir / 'prod.sqlite3'}",
-            "MEDIA_ROOT": str(workdir / "media"),
-            "STATIC_ROOT": str(workdir / "static"),
-            "PYTHONPATH": str(ROOT),
-        }
+    return run_probe(
+        "media_probe.py",
+        workdir,
+        SECRET_KEY="throwaway-" + "m" * 50,
+        MEDIA_ROOT=str(workdir / "media"),
     )
-    env.pop("MEDIA_STORAGE_URL", None)
-    for command in (
-        ["collectstatic", "--noinput", "-v0"],
-        ["createcachetable"],
-        ["migrate", "--noinput", "-v0"],
-    ):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=300,
-        )
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests/security/media_probe.py")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_up3_files_really_are_on_disk_under_media_root(probe):
