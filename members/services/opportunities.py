@@ -9,7 +9,6 @@ import io
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from home.models.snippets import Region
+from home.pagination import get_page
 from home.routing import public_pages
 from members.models.opportunities import (
     AlertFrequency,
@@ -146,25 +146,6 @@ def clean_filter_data(form):
     }
 
 
-def paginate(qs, page_param, per_page=PAGE_SIZE):
-    """A page of results and the total, in two queries whose cost stays flat as the list
-    grows: the COUNT leaves out the annotations (places taken), which are then worked out
-    for the page's rows only. (A window-function total in one query had to annotate every
-    row first: at 2,000 opportunities that was most of the page's time.)
-
-    A page number past the end gives the last page; junk gives the first.
-    """
-    try:
-        number = max(int(str(page_param)[:9]), 1)
-    except (TypeError, ValueError):
-        number = 1
-    paginator = Paginator(qs, per_page)
-    number = min(number, paginator.num_pages)
-    page = paginator.page(number)
-    page.object_list = list(page.object_list)
-    return page
-
-
 def listing_context(request, index_page):
     """Everything the listing template needs, in a fixed number of queries."""
     from members.forms.opportunities import OpportunityFilterForm
@@ -179,7 +160,10 @@ def listing_context(request, index_page):
         .order_by("closes_at", "pk")
         .prefetch_related("regions")
     )
-    page_obj = paginate(open_qs, request.GET.get("page"))
+    # A plain COUNT (Django leaves out the places-taken annotation) and then the page's
+    # rows: flat as the list grows, unlike a window-function total over every row.
+    page_obj = get_page(open_qs, PAGE_SIZE, request.GET.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
     recently_closed = list(
         base.filter(
             closes_at__lte=now,
