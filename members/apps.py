@@ -11,11 +11,21 @@ class MembersConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from members.services.inactivity import clear_inactivity_warning
+        from members.accounts.inactivity import clear_inactivity_warning
 
         user_logged_in.connect(
             clear_inactivity_warning, dispatch_uid="members_clear_inactivity_warning"
         )
-        from members import audit
+        from website import audit
 
         audit.connect()  # the audit trail's receivers (DP-8)
+
+        from django.db.models.signals import post_delete
+
+        from members.enquiries.models import Enquiry
+
+        post_delete.connect(
+            audit.on_enquiry_deleted,
+            sender=Enquiry,
+            dispatch_uid="audit_enquiry_deleted",
+        )

@@ -50,9 +50,9 @@ def ensure_account(email, first_name, last_name, group_names):
 def load_profiles():
     """Profiles for the demo member and co-chair, a pending application, an open invitation."""
     from home.models import Region
-    from members.choices import MemberType
+    from members.accounts.choices import MemberType
+    from members.accounts.profiles import PRIVACY_NOTICE_VERSION
     from members.models import MemberProfile
-    from members.models.profiles import PRIVACY_NOTICE_VERSION
 
     west_midlands = Region.objects.get(slug="west-midlands")
     for email, preferred, defaults in DEMO_PROFILES:
@@ -108,8 +108,8 @@ DEMO_PROFILES = [
 
 def ensure_demo_application(region):
     """One application waiting for staff, so the admin list is not empty."""
+    from members.accounts.profiles import PRIVACY_NOTICE_VERSION
     from members.models import Application
-    from members.models.profiles import PRIVACY_NOTICE_VERSION
 
     Application.objects.update_or_create(
         email="applicant@example.org",
@@ -131,8 +131,8 @@ def ensure_demo_invitation():
     """One open invitation (its link is not shown: the token is stored only as a hash)."""
     from django.utils import timezone
 
+    from members.accounts.invitations import default_expiry
     from members.models import Invitation
-    from members.models.invitations import default_expiry
 
     invitation = Invitation.objects.filter(email="invited@example.org").first()
     if invitation is None:
@@ -826,9 +826,9 @@ DEMO_PAIRINGS = [
 def load_pairings():
     """Demo partners, the leader, and a pairing in each main state (idempotent)."""
     from home.models.snippets import Region
-    from members.choices import MemberType
+    from members.accounts.choices import MemberType
+    from members.coaching.models import PartnerAvailability
     from members.models import MemberProfile
-    from members.models.pairings import PartnerAvailability
 
     regions = {region.slug: region for region in Region.objects.all()}
     for (
@@ -879,9 +879,8 @@ def ensure_demo_pairing(row, regions):
     from allauth.account.models import EmailAddress
     from django.utils import timezone
 
-    from members.choices import MemberType
-    from members.models import Enquiry, MemberProfile
-    from members.models.pairings import (
+    from members.accounts.choices import MemberType
+    from members.coaching.models import (
         ExpenseClaim,
         Pairing,
         PairingEvent,
@@ -889,6 +888,7 @@ def ensure_demo_pairing(row, regions):
         PairingSession,
         Reflection,
     )
+    from members.models import Enquiry, MemberProfile
 
     (
         reference,

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from members import feeds
-from members.views import invitations, mydata, portal, profile
-from members.views import opportunities as opportunity_views
-from members.views import pairings as pairing_views
+from members.accounts.views import invitations, mydata, portal, profile
+from members.coaching import views as pairing_views
+from members.opportunities import feeds
+from members.opportunities import views as opportunity_views
 
 app_name = "members"
 

@@ -6,10 +6,10 @@ from wagtail import hooks as _hooks  # noqa: E402
 from wagtail.admin.menu import MenuItem as _MenuItem  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
-from members.admin import enquiries as enquiry_admin  # noqa: E402
-from members.exporters import MEMBER_DATA_EXPORT_HOOK as _ENQUIRY_EXPORT  # noqa: E402
-from members.permissions.enquiries import can_retry_emails  # noqa: E402
-from members.services import enquiries as _enquiry_services  # noqa: E402
+from members.enquiries import admin as enquiry_admin  # noqa: E402
+from members.enquiries import services as _enquiry_services  # noqa: E402
+from members.enquiries.permissions import can_retry_emails  # noqa: E402
+from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _ENQUIRY_EXPORT  # noqa: E402
 
 modeladmin_register(enquiry_admin.EnquiryAdmin)
 # A leader's own enquiries, matched by their account's email, in "Download my data" (DP-4).
@@ -36,14 +36,14 @@ from django.urls import include, path  # noqa: E402
 from wagtail import hooks  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
-import members.audit  # noqa: E402
-import members.exporters  # noqa: E402,F401
-import members.views.portal  # noqa: E402,F401
-from members.admin import accounts as accounts_admin  # noqa: E402
+import members.accounts.exports  # noqa: E402,F401
+import members.accounts.views.portal  # noqa: E402,F401
+import website.audit  # noqa: E402
+from members.accounts import admin as accounts_admin  # noqa: E402
 
 modeladmin_register(accounts_admin.MembersAdminGroup)
 hooks.register("register_log_actions", accounts_admin.register_log_actions)
-hooks.register("register_log_actions", members.audit.register_log_actions)
+hooks.register("register_log_actions", website.audit.register_log_actions)
 
 
 @hooks.register("register_admin_urls")
@@ -66,9 +66,9 @@ from wagtail_modeladmin.options import (  # noqa: E402
 )
 
 from home.slots import HOME_SLOT_HOOK as _HOME_SLOT_HOOK  # noqa: E402
-from members.admin import opportunities as opportunity_admin  # noqa: E402
-from members.dashboard import PANEL_HOOK as _PANEL_HOOK  # noqa: E402
-from members.views import opportunities as _opportunity_views  # noqa: E402
+from members.opportunities import admin as opportunity_admin  # noqa: E402
+from members.opportunities import views as _opportunity_views  # noqa: E402
+from website.dashboard import PANEL_HOOK as _PANEL_HOOK  # noqa: E402
 
 _register_opportunity_admin(opportunity_admin.ExpressionOfInterestAdmin)
 _opportunity_hooks.register("register_admin_urls", lambda: opportunity_admin.admin_urls)
@@ -78,9 +78,9 @@ _opportunity_hooks.register(
 _opportunity_hooks.register(_PANEL_HOOK, _opportunity_views.my_interests_panel)
 _opportunity_hooks.register(_HOME_SLOT_HOOK, _opportunity_views.closing_soon_slot)
 
-from members.exporters import ERASE_HOOK as _ERASE_HOOK  # noqa: E402
-from members.exporters import MEMBER_DATA_EXPORT_HOOK as _EXPORT_HOOK  # noqa: E402
-from members.services import opportunities as _opportunity_services  # noqa: E402
+from members.opportunities import services as _opportunity_services  # noqa: E402
+from website.dataexport import ERASE_HOOK as _ERASE_HOOK  # noqa: E402
+from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _EXPORT_HOOK  # noqa: E402
 
 _opportunity_hooks.register(
     _EXPORT_HOOK, _opportunity_services.export_interests_section
@@ -102,14 +102,14 @@ from wagtail.admin.menu import Menu as _PairingMenu  # noqa: E402
 from wagtail.admin.menu import MenuItem as _PairingMenuItemBase  # noqa: E402
 from wagtail.admin.menu import SubmenuMenuItem as _PairingSubmenuBase  # noqa: E402
 
-from members.admin import pairings as _pairing_admin  # noqa: E402
-from members.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
-from members.exporters import ERASE_HOOK as _PAIRING_ERASE_HOOK  # noqa: E402
-from members.exporters import MEMBER_DATA_EXPORT_HOOK as _PAIRING_EXPORT  # noqa: E402
-from members.permissions import pairings as _pairing_perms  # noqa: E402
-from members.services import pairings as _pairing_services  # noqa: E402
-from members.views import pairings as _pairing_views  # noqa: E402
-from members.views.portal import ATTENTION_HOOK as _PAIRING_ATTENTION  # noqa: E402
+from members.accounts.views.portal import ATTENTION_HOOK as _PAIRING_ATTENTION  # noqa: E402
+from members.coaching import admin as _pairing_admin  # noqa: E402
+from members.coaching import permissions as _pairing_perms  # noqa: E402
+from members.coaching import services as _pairing_services  # noqa: E402
+from members.coaching import views as _pairing_views  # noqa: E402
+from website.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
+from website.dataexport import ERASE_HOOK as _PAIRING_ERASE_HOOK  # noqa: E402
+from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _PAIRING_EXPORT  # noqa: E402
 
 
 @_pairing_hooks.register("register_admin_urls")

@@ -7,8 +7,8 @@ from the admin's log context (none for the system).
 
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from members.audit import record
 from networks.models import NetworkCoChair
+from website.audit import record
 
 ACTIONS = {
     "networks.cochair_appointed": ("Appoint co-chair", "Co-chair appointed"),

@@ -15,7 +15,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.routing import public_pages
-from members.audit import scrub_labels
 from networks import emails, permissions
 from networks.models import (
     CoChairUpdate,
@@ -32,6 +31,7 @@ from networks.models.membership import JoinRequestStatus, UpdateEmails
 from networks.models.pages import JoinMode
 from networks.models.updates import UpdateStatus
 from networks.sanitise import clean_update_body
+from website.audit import scrub_labels
 
 UPDATES_ON_PAGE = 10
 MEETINGS_ON_PAGE = 5

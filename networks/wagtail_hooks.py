@@ -7,11 +7,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 from home.slots import HOME_SLOT_HOOK, Slot
-from members.dashboard import PANEL_HOOK, Panel
 from networks import audit, permissions, services
 from networks.admin import NetworksAdminGroup
 from networks.models import NetworkPage
 from networks.views import moderation
+from website.dashboard import PANEL_HOOK, Panel
 
 modeladmin_register(NetworksAdminGroup)
 hooks.register("register_log_actions", audit.register_log_actions)
@@ -95,7 +95,7 @@ def join_invited_network(invitation, user):
 
 @hooks.register("register_member_data_export")
 def export_network_data(user):
-    from members.exporters import ExportSection
+    from website.dataexport import ExportSection
 
     return ExportSection(
         key="networks",

@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import django.utils.timezone
-import members.models.users
+import members.accounts.models
 from django.db import migrations, models
 
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_unique_ci')],
             },
             managers=[
-                ('objects', members.models.users.VoicesUserManager()),
+                ('objects', members.accounts.models.VoicesUserManager()),
             ],
         ),
     ]

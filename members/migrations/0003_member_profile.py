@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('member_type', models.CharField(choices=[('partner', 'Lived Experience Partner'), ('organisation', 'Member organisation contact'), ('leader', 'Leader (coaching or mentoring)')], default='partner', max_length=20)),
-                ('interests', models.JSONField(blank=True, default=list, help_text='Codes from members.choices.Interest.')),
+                ('interests', models.JSONField(blank=True, default=list, help_text='Codes from members.accounts.choices.Interest.')),
                 ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.region')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
             ],

@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('capacity', models.PositiveSmallIntegerField(default=1, help_text='How many pairings at once the partner is happy to have.', validators=[django.core.validators.MaxValueValidator(10)])),
                 ('accepting', models.BooleanField(default=True, help_text='Untick while the partner is taking a break.')),
                 ('unavailable_until', models.DateField(blank=True, null=True)),
-                ('experience_areas', models.JSONField(blank=True, default=list, help_text='Codes from members.models.enquiries.EnquiryType the partner knows well.')),
+                ('experience_areas', models.JSONField(blank=True, default=list, help_text='Codes from members.enquiries.models.EnquiryType the partner knows well.')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='partner_availability', to=settings.AUTH_USER_MODEL)),
             ],

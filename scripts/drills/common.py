@@ -757,7 +757,7 @@ def run_concurrently(task, count, workers):
 def enquiry_markers_in_database(env, markers):
     """How many stored enquiries carry each marker (reconciling acknowledged submissions)."""
     code = (
-        "from members.models.enquiries import Enquiry\n"
+        "from members.enquiries.models import Enquiry\n"
         f"markers = {list(markers)!r}\n"
         "counts = {m: Enquiry.objects.filter(message__contains=m).count() for m in markers}\n"
         "print(json.dumps(counts))\n"

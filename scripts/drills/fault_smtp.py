@@ -187,7 +187,7 @@ def body(options):
         references = [a.reference for a in acknowledged]
         counts = django_json(
             env,
-            "from members.models.enquiries import Enquiry\n"
+            "from members.enquiries.models import Enquiry\n"
             f"refs = {references!r}\n"
             "print(json.dumps({r: Enquiry.objects.filter(reference=r).count() for r in refs}))",
         )

@@ -40,11 +40,11 @@ LOAD_ACCOUNTS = 60
 
 ACCOUNTS_CODE = """
 from home.models import Region
-from members.choices import MemberType
+from members.accounts.choices import MemberType
 from members.demo import ensure_account
 from members.models import MemberProfile
-from members.models.profiles import PRIVACY_NOTICE_VERSION
-from members.services.opportunities import is_full, open_opportunities
+from members.accounts.profiles import PRIVACY_NOTICE_VERSION
+from members.opportunities.services import is_full, open_opportunities
 from django.utils import timezone
 
 region = Region.objects.filter(slug="west-midlands").first()
@@ -67,8 +67,8 @@ print(json.dumps({{"emails": emails, "opportunities": open_ids}}))
 """
 
 RECONCILE_CODE = """
-from members.models.enquiries import Enquiry
-from members.models.opportunities import ExpressionOfInterest
+from members.enquiries.models import Enquiry
+from members.opportunities.models import ExpressionOfInterest
 
 enquiries = {enquiries!r}
 interests = {interests!r}

@@ -4,9 +4,9 @@ import factory
 from django.utils import timezone
 
 from home.models.snippets import Region
-from members.choices import MemberType
+from members.accounts.choices import MemberType
+from members.coaching.models import Pairing, PairingPartner, PartnerAvailability
 from members.models import MemberProfile
-from members.models.pairings import Pairing, PairingPartner, PartnerAvailability
 from tests.factories import UserFactory
 from tests.factories.enquiries import EnquiryFactory
 

@@ -90,7 +90,7 @@ def test_export_and_erase(network, cochair, network_member):
 
 def test_export_hook_is_registered_with_the_portal(network, network_member):
     try:
-        from members.exporters import sections_for
+        from website.dataexport import sections_for
     except ImportError:  # the portal's registry has not landed
         return
     keys = [s.key for s in sections_for(network_member)]

@@ -106,7 +106,7 @@ def test_members_choose_what_is_shared_and_special_category_data_never_shows(
 
         profile = MemberProfile.objects.create(user=network_member)
     profile.region = Region.objects.get(slug="west-midlands")
-    from members.models.profiles import SPECIAL_CATEGORY_FIELDS
+    from members.accounts.profiles import SPECIAL_CATEGORY_FIELDS
 
     for name in SPECIAL_CATEGORY_FIELDS:
         setattr(profile, name, "ZZ-HEALTH-MARKER")

@@ -12,7 +12,7 @@ from tests.factories.networks import (
     UpdateFactory,
 )
 
-pytest.importorskip("members.models.enquiries")
+pytest.importorskip("members.enquiries.models")
 from members.models import Enquiry  # noqa: E402
 
 

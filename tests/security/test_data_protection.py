@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.test import Client
 
-from members import exporters
 from members.models import MemberProfile
-from tests.members.accounts_helpers import fresh_login
+from tests.members.accounts.accounts_helpers import fresh_login
+from website import dataexport as exporters
 from website.datamap import DATA_MAP, MAPPED_APPS, RETENTION, fields_at
 
 # The module-scoped world needs every test in this module to be a database test, so
@@ -361,7 +361,7 @@ def test_dp3_marker_is_not_in_the_staff_member_csv(marked, world):
 def test_dp5_erasure_leaves_no_marker_anywhere(world, db, mailoutbox):
     from django.core.management import call_command
 
-    from members.services.accounts import erase_member
+    from members.accounts.services import erase_member
     from tests.factories.enquiries import EnquiryFactory
 
     marker = "ZZ-ERASE-5f1c"

@@ -10,7 +10,7 @@ from django.views.debug import ExceptionReporter
 
 from tests.factories import UserFactory
 from tests.factories.enquiries import make_enquiry_page
-from tests.members.test_enquiry_form import valid_data as enquiry_data
+from tests.members.enquiries.test_enquiry_form import valid_data as enquiry_data
 
 MARKER = "ZZ-DP7-MARKER"
 
@@ -40,7 +40,7 @@ def explode(*args, **kwargs):
 def test_dp7_profile_markers_are_hidden_in_the_error_report(
     db, captured, monkeypatch, caplog
 ):
-    from members.views import profile
+    from members.accounts.views import profile
 
     monkeypatch.setattr(profile.services, "save_profile", explode)
     client = Client(raise_request_exception=False)
@@ -65,7 +65,7 @@ def test_dp7_profile_markers_are_hidden_in_the_error_report(
 def test_dp7_enquiry_details_are_hidden_in_the_error_report(
     home_page, captured, monkeypatch, caplog
 ):
-    from members.views import enquiries
+    from members.enquiries import views as enquiries
 
     make_enquiry_page(home_page)
     monkeypatch.setattr(enquiries, "submit_enquiry", explode)

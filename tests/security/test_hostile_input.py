@@ -1,7 +1,7 @@
 """Hostile input everywhere (security checklist IV-1, IV-2).
 
 Every form gets the same payload table; the enquiry form's detailed field messages are in
-tests/members/test_enquiry_form.py. Here: never a 500, the payload is never rendered raw
+tests/members/enquiries/test_enquiry_form.py. Here: never a 500, the payload is never rendered raw
 on any public, portal or admin screen, and exports neutralise spreadsheet formulas.
 """
 
@@ -11,10 +11,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from members.accounts.invitations import Application
 from members.models import Enquiry, ExpressionOfInterest
-from members.models.invitations import Application
 from tests.factories.enquiries import make_enquiry_page
-from tests.members.test_enquiry_form import valid_data as enquiry_data
+from tests.members.enquiries.test_enquiry_form import valid_data as enquiry_data
 
 # The module-scoped world needs every test in this module to be a database test, so
 # pytest-django never runs one after a transactional test has flushed the database.

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from post_office.models import Email
 
 from members.models import Enquiry
-from tests.members.test_enquiry_form import enquiry_page, valid_data  # noqa: F401
+from tests.members.enquiries.test_enquiry_form import enquiry_page, valid_data  # noqa: F401
 from website import outbox
 
 TYPED = "Pat {{7*7}} {% now 'Y' %} {% debug %} {% endverbatim %} <b>&amp;</b>"

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from post_office.models import Email
 
+from members.accounts.invitations import Application
+from members.accounts.services import invite_member
 from members.models import Enquiry, ExpressionOfInterest, Invitation
-from members.models.invitations import Application
-from members.services.accounts import invite_member
 from tests.factories import UserFactory
 from tests.factories.enquiries import EnquiryFactory
 from tests.factories.opportunities import (
@@ -151,7 +151,7 @@ def all_warning_recipients():
 def test_dp6_inactivity_is_counted_in_calendar_months():
     from datetime import datetime
 
-    from members.services.inactivity import months_before
+    from members.accounts.inactivity import months_before
 
     assert months_before(datetime(2026, 3, 31, 9), 1) == datetime(2026, 2, 28, 9)
     assert months_before(datetime(2026, 11, 26), 24) == datetime(2024, 11, 26)
@@ -171,7 +171,7 @@ def back_date_sign_in(*users, days=800):
 def long_unused(home_page):
     """A member nobody has signed in as for over two years, beside people who must never
     be warned or deleted, and a member who signed in last week."""
-    from members.services.accounts import get_profile
+    from members.accounts.services import get_profile
 
     people = {
         "member": UserFactory(email="quiet.member@example.org", groups=["Members"]),

@@ -35,10 +35,10 @@ class World:
 def build_world():
     """Create the people and objects; every id the access matrix needs is in `objects`."""
     from home import demo as home_demo
-    from members.choices import MemberType
+    from members.accounts.choices import MemberType
+    from members.accounts.invitations import Application
+    from members.coaching.models import Pairing
     from members.models import MemberProfile
-    from members.models.invitations import Application
-    from members.models.pairings import Pairing
     from networks.models import CoChairUpdate
     from tests.factories import UserFactory
     from tests.factories.networks import (

@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "website.middleware.AdminForStaffOnlyMiddleware",
-    "members.middleware.StaffMFAMiddleware",
+    "members.accounts.middleware.StaffMFAMiddleware",
     "website.middleware.PrivatePagesNoStoreMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -145,7 +145,7 @@ if CDN_PURGE_URL:
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
-    "members.auth_backends.VoicesAuthenticationBackend",
+    "members.accounts.auth_backends.VoicesAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -156,17 +156,17 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "members.passwords.ContextWordsValidator"},
+    {"NAME": "members.accounts.passwords.ContextWordsValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/portal/"
 LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email is the identifier; sign-up is closed (invitations only).
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "members.accounts.adapters.AccountAdapter"
 ACCOUNT_FORMS = {
-    "login": "members.forms.accounts.LoginForm",
-    "request_login_code": "members.forms.accounts.RequestLoginCodeForm",
+    "login": "members.accounts.forms.LoginForm",
+    "request_login_code": "members.accounts.forms.RequestLoginCodeForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -355,7 +355,7 @@ LOGGING = {
 
 DEMO_PASSWORD = env.get("DEMO_PASSWORD", "voices-demo-2026")
 
-# Enquiries from leaders (members/spam.py, members/services/enquiries.py).
+# Enquiries from leaders (website/spam.py, members/enquiries/services.py).
 ENQUIRY_RETENTION_DAYS = env.get_int("ENQUIRY_RETENTION_DAYS", 730)
 ENQUIRY_RATE_LIMIT_PER_IP = env.get_int("ENQUIRY_RATE_LIMIT_PER_IP", 5)
 ENQUIRY_RATE_LIMIT_PER_EMAIL = env.get_int("ENQUIRY_RATE_LIMIT_PER_EMAIL", 3)

@@ -7,7 +7,7 @@ nothing. Use --dry-run to see what would happen.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from members.services.enquiries import anonymise_enquiry, enquiries_due_for_purge
+from members.enquiries.services import anonymise_enquiry, enquiries_due_for_purge
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ nothing left to do. Each app's own purge command is called rather than re-implem
 - decided applications: anonymised after APPLICATION_RETENTION_DAYS (365);
 - inactive accounts: members with no sign-in for INACTIVE_ACCOUNT_MONTHS (24) get one
   warning email; 30 days later, still unused, they are erased by the same service as
-  "Delete my account" (members.services.inactivity; staff, editors and superusers excepted);
+  "Delete my account" (members.accounts.inactivity; staff, editors and superusers excepted);
 - sessions: ``clearsessions``;
 - sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90).
 
@@ -35,7 +35,7 @@ def days(name, default):
 
 def purge_interests(now):
     from members.models import ExpressionOfInterest
-    from members.models.opportunities import InterestStatus
+    from members.opportunities.models import InterestStatus
 
     closed = (
         InterestStatus.WITHDRAWN,
@@ -72,7 +72,7 @@ def purge_invitations(now):
 
 
 def purge_applications(now):
-    from members.models.invitations import Application
+    from members.accounts.invitations import Application
 
     due = Application.objects.filter(
         decided_at__lt=now - days("APPLICATION_RETENTION_DAYS", 365)
@@ -93,7 +93,7 @@ class Command(BaseCommand):
     help = "Delete or anonymise personal data past its retention period (idempotent)."
 
     def handle(self, *args, **options):
-        from members.services.inactivity import warn_and_erase_inactive_accounts
+        from members.accounts.inactivity import warn_and_erase_inactive_accounts
 
         now = timezone.now()
         call_command("purge_enquiries", stdout=self.stdout)

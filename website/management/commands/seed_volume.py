@@ -20,8 +20,8 @@ from wagtail.images import get_image_model
 
 from home.models import NewsIndexPage, NewsPage, Person
 from home.models.snippets import Region
+from members.enquiries.models import EnquiryType, OrganisationType
 from members.models import Enquiry, MemberProfile
-from members.models.enquiries import EnquiryType, OrganisationType
 
 SEED = 2026
 NEWS_PREFIX = "volume-news-"

@@ -1,0 +1,350 @@
+"""Staff views for members, invitations and applications in the Wagtail admin.
+
+Listings use wagtail-modeladmin (design card); the few actions that change state (invite,
+resend, revoke, approve, decline) and the member detail view are small admin views registered
+through `register_admin_urls`, each checking its own permission. Special-category fields show
+only to staff with `members.view_special_category`, and each such view is audit-logged.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from members.accounts import services as services
+from members.accounts.forms import DeclineApplicationForm, InviteForm
+from members.accounts.permissions import (
+    can_decide_application,
+    can_manage_invitations,
+    can_view_members,
+    can_view_special_category,
+)
+from members.models import Application, Invitation, MemberProfile
+from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
+
+INVITATION_NETWORK_CHOICES_HOOK = "register_invitation_network_choices"
+
+
+def network_choices():
+    """(slug, name) pairs from apps that own networks; members never imports networks."""
+    choices = []
+    for provide in hooks.get_hooks(INVITATION_NETWORK_CHOICES_HOOK):
+        choices.extend(provide())
+    return choices
+
+
+# Listings ----------------------------------------------------------------------------
+
+
+class MemberProfileAdmin(ModelAdmin):
+    """Programme staff's list of members; CSV export leaves out special-category fields."""
+
+    model = MemberProfile
+    history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
+    menu_label = "Members"
+    menu_icon = "group"
+    list_display = ("member_name", "member_email", "member_type", "region", "status")
+    list_filter = ("region__name", "member_type", "user__is_active")
+    search_fields = (
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "user__preferred_name",
+    )
+    list_export = ("member_name", "member_email", "member_type", "region", "status")
+    export_filename = "voices-members"
+    inspect_view_enabled = False
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "region")
+
+    def member_name(self, obj):
+        url = reverse("members_accounts_admin:member_detail", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.user.display_name)
+
+    member_name.short_description = "Name"
+
+    def member_email(self, obj):
+        return obj.user.email
+
+    member_email.short_description = "Email"
+
+    def status(self, obj):
+        return "Active" if obj.user.is_active else "Inactive"
+
+
+class InvitationAdmin(ModelAdmin):
+    model = Invitation
+    history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
+    menu_label = "Invitations"
+    menu_icon = "mail"
+    list_display = ("email", "member_type", "invitation_status", "sent_at", "actions")
+    list_filter = ("member_type",)
+    search_fields = ("email",)
+    inspect_view_enabled = False
+    list_per_page = 50
+
+    def invitation_status(self, obj):
+        return obj.get_status_display()
+
+    invitation_status.short_description = "Status"
+
+    def actions(self, obj):
+        if obj.accepted_at:
+            return ""
+        links = [
+            (
+                reverse("members_accounts_admin:invitation_resend", args=[obj.pk]),
+                "Resend",
+            )
+        ]
+        if obj.is_open:
+            links.append(
+                (
+                    reverse("members_accounts_admin:invitation_revoke", args=[obj.pk]),
+                    "Revoke",
+                )
+            )
+        return format_html_join(
+            " ",
+            '<a class="button button-small button-secondary" href="{}">{}</a>',
+            links,
+        )
+
+
+class ApplicationAdmin(ModelAdmin):
+    model = Application
+    history_view_class = PermittedHistoryView
+    index_view_class = ListingIndexView
+    menu_label = "Applications"
+    menu_icon = "form"
+    list_display = (
+        "name",
+        "email",
+        "member_type",
+        "region",
+        "status",
+        "created_at",
+        "decide",
+    )
+    list_filter = ("status", "member_type", "region__name")
+    search_fields = ("name", "email", "organisation")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "name",
+        "email",
+        "member_type",
+        "region",
+        "organisation",
+        "reason",
+        "status",
+        "created_at",
+        "decided_at",
+    )
+    list_per_page = 50
+
+    def decide(self, obj):
+        if obj.status != Application.Status.PENDING:
+            return ""
+        url = reverse("members_accounts_admin:application_decide", args=[obj.pk])
+        return format_html('<a class="button button-small" href="{}">Decide</a>', url)
+
+    decide.short_description = "Action"
+
+
+class InvitePeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_invitations(request.user)
+
+
+class MembersAdminGroup(ModelAdminGroup):
+    menu_label = "Members"
+    menu_icon = "group"
+    menu_order = 250
+    items = (MemberProfileAdmin, InvitationAdmin, ApplicationAdmin)
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.append(
+            InvitePeopleMenuItem(
+                "Invite people",
+                reverse("members_accounts_admin:invite"),
+                icon_name="plus",
+                order=900,
+            )
+        )
+        return items
+
+
+# Actions -----------------------------------------------------------------------------
+
+
+def invite(request):
+    """Invite one person or a pasted list; existing accounts are skipped and listed."""
+    if not can_manage_invitations(request.user):
+        raise PermissionDenied
+    form = InviteForm(
+        request.POST if request.method == "POST" else None,
+        network_choices=network_choices(),
+    )
+    if request.method == "POST" and form.is_valid():
+        sent, skipped = [], []
+        for email in form.cleaned_data["emails"]:
+            if services.account_exists(email):
+                skipped.append(email)
+                continue
+            services.invite_member(
+                email,
+                form.cleaned_data["member_type"],
+                invited_by=request.user,
+                network_slug=form.cleaned_data["network_slug"],
+            )
+            sent.append(email)
+        if sent:
+            messages.success(request, f"Invitations sent to {len(sent)} people.")
+        if skipped:
+            messages.warning(
+                request,
+                "These people already have accounts, so were not invited: "
+                + ", ".join(skipped),
+            )
+        return redirect(InvitationAdmin().url_helper.index_url)
+    return render(request, "members/admin/invite.html", {"form": form})
+
+
+def invitation_resend(request, pk):
+    if not can_manage_invitations(request.user):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
+    if request.method == "POST":
+        services.resend_invitation(invitation, by=request.user)
+        messages.success(
+            request, f"A new invitation link was sent to {invitation.email}."
+        )
+        return redirect(InvitationAdmin().url_helper.index_url)
+    return render(
+        request,
+        "members/admin/confirm.html",
+        {
+            "title": "Resend invitation",
+            "question": f"Send a new invitation link to {invitation.email}? "
+            "The old link will stop working.",
+            "button": "Resend",
+        },
+    )
+
+
+def invitation_revoke(request, pk):
+    if not can_manage_invitations(request.user):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
+    if request.method == "POST":
+        services.revoke_invitation(invitation, by=request.user)
+        messages.success(request, f"The invitation for {invitation.email} was revoked.")
+        return redirect(InvitationAdmin().url_helper.index_url)
+    return render(
+        request,
+        "members/admin/confirm.html",
+        {
+            "title": "Revoke invitation",
+            "question": f"Revoke the invitation for {invitation.email}? "
+            "The link will stop working.",
+            "button": "Revoke",
+        },
+    )
+
+
+def application_decide(request, pk):
+    """Approve (sends the invitation) or decline (sends a kind email, with an optional note)."""
+    application = get_object_or_404(Application, pk=pk)
+    if not can_decide_application(request.user, application):
+        raise PermissionDenied
+    form = DeclineApplicationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and application.status == Application.Status.PENDING:
+        if request.POST.get("decision") == "approve":
+            services.approve_application(application, by=request.user)
+            messages.success(
+                request, f"Approved. An invitation was sent to {application.email}."
+            )
+            return redirect(ApplicationAdmin().url_helper.index_url)
+        if request.POST.get("decision") == "decline" and form.is_valid():
+            services.decline_application(
+                application, by=request.user, note=form.cleaned_data["note"]
+            )
+            messages.success(
+                request, f"Declined. {application.name} has been told kindly."
+            )
+            return redirect(ApplicationAdmin().url_helper.index_url)
+    return render(
+        request,
+        "members/admin/application_decide.html",
+        {"application": application, "form": form},
+    )
+
+
+def member_detail(request, pk):
+    """A member's details; private fields only with the dedicated permission, and logged."""
+    if not can_view_members(request.user):
+        raise PermissionDenied
+    profile = get_object_or_404(
+        MemberProfile.objects.select_related("user", "region"), pk=pk
+    )
+    show_private = can_view_special_category(request.user, profile)
+    if show_private and profile.has_special_category_data:
+        services.record_special_category_view(profile, request.user)
+    return render(
+        request,
+        "members/admin/member_detail.html",
+        {"profile": profile, "member": profile.user, "show_private": show_private},
+    )
+
+
+def admin_urls():
+    return [
+        path("invite/", invite, name="invite"),
+        path(
+            "invitations/<int:pk>/resend/", invitation_resend, name="invitation_resend"
+        ),
+        path(
+            "invitations/<int:pk>/revoke/", invitation_revoke, name="invitation_revoke"
+        ),
+        path(
+            "applications/<int:pk>/decide/",
+            application_decide,
+            name="application_decide",
+        ),
+        path("members/<int:pk>/", member_detail, name="member_detail"),
+    ]
+
+
+def register_log_actions(actions):
+    actions.register_action(
+        "members.invitation_resent", "Resend invitation", "Invitation resent"
+    )
+    actions.register_action(
+        "members.invitation_revoked", "Revoke invitation", "Invitation revoked"
+    )
+    actions.register_action(
+        "members.application_approved", "Approve application", "Application approved"
+    )
+    actions.register_action(
+        "members.application_declined", "Decline application", "Application declined"
+    )
+    actions.register_action(
+        "members.special_category_viewed",
+        "View private information",
+        "Private information viewed",
+    )
+    actions.register_action(
+        "members.special_category_withdrawn",
+        "Withdraw consent",
+        "Private information consent withdrawn and deleted",
+    )

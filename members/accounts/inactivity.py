@@ -1,0 +1,120 @@
+"""Long-unused accounts (security checklist DP-6): a warning email, then erasure.
+
+``purge_expired`` calls `warn_and_erase_inactive_accounts` daily. A member account with no
+sign-in for ``INACTIVE_ACCOUNT_MONTHS`` is warned once; signing in clears the warning
+(`clear_inactivity_warning`, connected to ``user_logged_in`` in members/apps.py). An account
+still unused ``NOTICE_DAYS`` after its warning is erased by `erase_member`, the same service
+as "Delete my account", so every app's erase hook runs.
+
+Never warned or erased: anyone who can open the Wagtail admin (editors, moderators,
+programme staff, superusers), whose accounts the programme manages by hand, and accounts
+already deactivated (by staff, or erased earlier), which cannot sign in to keep themselves.
+"""
+
+import calendar
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from members.accounts.services import erase_member, queue_email, site_url, staff_emails
+from members.models import User
+
+NOTICE_DAYS = 30
+
+
+def months_before(moment, months):
+    """The same day and time `months` calendar months earlier (the 31st becomes the last
+    day of a shorter month)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def inactive_accounts(now):
+    """Active accounts nobody has signed in to for INACTIVE_ACCOUNT_MONTHS, excluding
+    anyone with admin access. Never-used accounts count from the day they were made."""
+    cutoff = months_before(now, settings.INACTIVE_ACCOUNT_MONTHS)
+    admin_access = (
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(
+            groups__permissions__codename="access_admin",
+            groups__permissions__content_type__app_label="wagtailadmin",
+        )
+        | Q(
+            user_permissions__codename="access_admin",
+            user_permissions__content_type__app_label="wagtailadmin",
+        )
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(email__endswith="@invalid")
+        .exclude(pk__in=User.objects.filter(admin_access).values("pk"))
+        .annotate(last_seen=Coalesce("last_login", "date_joined"))
+        .filter(last_seen__lt=cutoff)
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def warn_inactive_account(user, now):
+    """Queue the warning and record it in the same transaction, so it is sent once."""
+    queue_email(
+        user.email,
+        "inactive_account_warning",
+        {
+            "name": user.preferred_name or user.first_name,
+            "last_seen": user.last_seen,
+            "deletion_date": now + timedelta(days=NOTICE_DAYS),
+            "sign_in_url": site_url(reverse("account_login")),
+            "my_data_url": site_url(reverse("members:my_data")),
+        },
+    )
+    User.objects.filter(pk=user.pk).update(inactivity_warning_sent_at=now)
+
+
+def clear_inactivity_warning(sender, request, user, **kwargs):
+    """Signal receiver: signing in keeps the account, so any pending warning is void."""
+    if getattr(user, "inactivity_warning_sent_at", None) is None:
+        return
+    User.objects.filter(pk=user.pk).update(inactivity_warning_sent_at=None)
+    user.inactivity_warning_sent_at = None
+
+
+def warn_and_erase_inactive_accounts(now):
+    """Erase accounts warned over NOTICE_DAYS ago, then warn the newly inactive ones.
+
+    Returns ``(warned, erased)``. Idempotent: a warned account is not warned again, and an
+    erased one is no longer active.
+    """
+    inactive = inactive_accounts(now)
+    due = list(
+        inactive.filter(
+            inactivity_warning_sent_at__lt=now - timedelta(days=NOTICE_DAYS)
+        )
+    )
+    references = []
+    for user in due:
+        references.append(str(user.pk))
+        erase_member(user, notify_staff=False)
+    if references and (recipients := staff_emails()):
+        queue_email(
+            recipients,
+            "inactive_accounts_erased_staff_notice",
+            {
+                "references": references,
+                "months": settings.INACTIVE_ACCOUNT_MONTHS,
+                "notice_days": NOTICE_DAYS,
+            },
+        )
+    warned = 0
+    for user in inactive.filter(inactivity_warning_sent_at__isnull=True):
+        warn_inactive_account(user, now)
+        warned += 1
+    return warned, len(references)

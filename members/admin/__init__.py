@@ -1,1 +1,0 @@
-"""members.admin: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,0 +1,393 @@
+"""Staff triage of enquiries in the Wagtail admin (wagtail-modeladmin), plus the outbox view.
+
+Only options with a one-to-one ModelViewSet equivalent are used, so a later move is a rename.
+Every view checks `members.enquiries.permissions`; editors and members get 403 (AC-6).
+"""
+
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from post_office.models import Email
+from wagtail.admin.ui.components import Component
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import (
+    CreateView,
+    DeleteView,
+    EditView,
+    InspectView,
+)
+
+from home.models.snippets import Region
+from members.enquiries import services as services
+from members.enquiries.models import Enquiry
+from members.enquiries.permissions import (
+    can_change_enquiry,
+    can_export_enquiries,
+    can_retry_emails,
+    can_view_enquiries,
+)
+from website import audit
+from website.admin_history import PermittedHistoryView
+from website.admin_listing import ListingIndexView
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Spreadsheet apps run cells starting with = + - @ as formulas; make them plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class RegionFilter(admin.SimpleListFilter):
+    """Filter by region without Django's admin site (which Voices does not install)."""
+
+    title = "region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(str(region.pk), region.name) for region in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(region_id=self.value())
+        return queryset
+
+
+class EnquiryPermissionHelper(PermissionHelper):
+    """Staff view and triage; nobody creates, edits wholesale or deletes through the admin."""
+
+    def user_can_list(self, user):
+        return can_view_enquiries(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_view_enquiries(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+def forbidden(request):
+    """A real 403 page: Wagtail would turn PermissionDenied into a redirect to the dashboard,
+    which hides from tests and audits that the request was refused (AC-6)."""
+    return TemplateResponse(request, "403.html", status=403)
+
+
+class ForbiddenMixin:
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+
+class EnquiryIndexView(ForbiddenMixin, ListingIndexView):
+    """The listing; exports need their own permission and neutralise formula cells."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.GET.get(self.EXPORT_VAR) and not can_export_enquiries(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit.record_export(
+            self.request.user,
+            "members.enquiries_exported",
+            "enquiries",
+            queryset.count(),
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(
+            writer,
+            {
+                field: neutralise_formula(str(value))
+                for field, value in row_dict.items()
+            },
+        )
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        row_dict = {
+            field: neutralise_formula(value) for field, value in row_dict.items()
+        }
+        return super().generate_xlsx_row(worksheet, row_dict, date_format=date_format)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Move to")
+
+    def __init__(self, *args, enquiry, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Enquiry.Status.choices)
+        self.fields["status"].choices = [
+            (value, labels[value]) for value in services.next_statuses(enquiry)
+        ]
+
+
+class AssigneeForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label="Assigned to",
+        queryset=None,
+        required=False,
+        empty_label="Nobody",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = services.staff_users()
+        self.fields["assignee"].label_from_instance = lambda user: (
+            user.get_full_name() or user.email
+        )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Add an internal note",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Only programme staff see notes. Do not record health details here.",
+        error_messages={
+            "required": "Enter the note",
+            "max_length": "Notes must be 5,000 characters or fewer",
+        },
+    )
+
+
+class EnquiryInspectView(ForbiddenMixin, InspectView):
+    """The detail page: the enquiry, its status workflow, assignee, notes and history."""
+
+    def get_context_data(self, **kwargs):
+        enquiry = self.instance
+        user = self.request.user
+        can_change = can_change_enquiry(user, enquiry)
+        context = {
+            "enquiry": enquiry,
+            "can_change": can_change,
+            "notes": enquiry.notes.select_related("author"),
+            "events": enquiry.events.all(),
+            "emails": Email.objects.filter(subject__contains=enquiry.reference).only(
+                "to", "subject", "status", "last_updated", "number_of_retries"
+            ),
+            "can_retry": can_retry_emails(user),
+        }
+        if can_change:
+            context.update(
+                status_form=kwargs.pop("status_form", None)
+                or StatusForm(enquiry=enquiry),
+                assignee_form=kwargs.pop("assignee_form", None)
+                or AssigneeForm(initial={"assignee": enquiry.assignee_id}),
+                note_form=kwargs.pop("note_form", None) or NoteForm(),
+            )
+        context.update(kwargs)
+        if enquiry.access_needs:  # special-category data is on the page (DP-8)
+            audit.record(enquiry, "members.special_category_viewed", user=user)
+        return super().get_context_data(**context)
+
+    def get_fields_dict(self):
+        return []  # the template lays the enquiry out itself
+
+    def post(self, request, *args, **kwargs):
+        enquiry = self.instance
+        if not can_change_enquiry(request.user, enquiry):
+            return forbidden(request)
+        action = request.POST.get("action")
+        if action == "status":
+            form = StatusForm(request.POST, enquiry=enquiry)
+            if form.is_valid():
+                services.change_status(
+                    enquiry, form.cleaned_data["status"], request.user
+                )
+                messages.success(
+                    request,
+                    f"{enquiry.reference} is now {enquiry.get_status_display()}.",
+                )
+                return redirect(request.path)
+            return self.render_to_response(self.get_context_data(status_form=form))
+        if action == "assign":
+            form = AssigneeForm(request.POST)
+            if form.is_valid():
+                services.assign_enquiry(
+                    enquiry, form.cleaned_data["assignee"], request.user
+                )
+                messages.success(request, f"{enquiry.reference} assignee saved.")
+                return redirect(request.path)
+            return self.render_to_response(self.get_context_data(assignee_form=form))
+        if action == "note":
+            form = NoteForm(request.POST)
+            if form.is_valid():
+                services.add_note(enquiry, form.cleaned_data["text"], request.user)
+                messages.success(request, "Note added.")
+                return redirect(request.path + "#notes")
+            return self.render_to_response(self.get_context_data(note_form=form))
+        return redirect(request.path)
+
+
+class EnquiryCreateView(ForbiddenMixin, CreateView):
+    pass
+
+
+class EnquiryEditView(ForbiddenMixin, EditView):
+    pass
+
+
+class EnquiryDeleteView(ForbiddenMixin, DeleteView):
+    pass
+
+
+class EnquiryAdmin(ModelAdmin):
+    """Enquiries from leaders, for programme staff to triage."""
+
+    model = Enquiry
+    history_view_class = PermittedHistoryView
+    menu_label = "Enquiries"
+    menu_icon = "mail"
+    menu_order = 250
+    add_to_settings_menu = False
+    permission_helper_class = EnquiryPermissionHelper
+    index_view_class = EnquiryIndexView
+    inspect_view_class = EnquiryInspectView
+    create_view_class = EnquiryCreateView
+    edit_view_class = EnquiryEditView
+    delete_view_class = EnquiryDeleteView
+    inspect_view_enabled = True
+    inspect_template_name = "members/enquiries/admin/inspect.html"
+    list_display = (
+        "reference",
+        "received",
+        "full_name",
+        "organisation",
+        "enquiry_type",
+        "region",
+        "status",
+        "assignee",
+    )
+    list_filter = (
+        "status",
+        "enquiry_type",
+        RegionFilter,
+        "organisation_type",
+        "created_at",
+    )
+    search_fields = ("reference", "full_name", "email", "organisation")
+    list_select_related = ("assignee",)
+    list_per_page = 50
+    list_export = (
+        "reference",
+        "created_at",
+        "status",
+        "full_name",
+        "email",
+        "phone",
+        "job_title",
+        "organisation",
+        "organisation_type",
+        "region_name",
+        "enquiry_type",
+        "network_name",
+        "message",
+        "heard_about",
+        "assignee",
+    )
+    export_filename = "enquiries"
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj):
+        return obj.created_at
+
+    @admin.display(description="Region", ordering="region_name")
+    def region(self, obj):
+        return obj.region_name or "–"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        # Suspected spam stays out of the way unless staff filter for it.
+        if request.GET.get("status__exact") != Enquiry.Status.SPAM:
+            queryset = queryset.exclude(status=Enquiry.Status.SPAM)
+        return queryset
+
+
+class NewEnquiriesPanel(Component):
+    """Wagtail dashboard panel: how many enquiries arrived this week, for staff only."""
+
+    name = "new_enquiries"
+    order = 90
+    template_name = "members/enquiries/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        week_start = timezone.localdate() - timedelta(
+            days=timezone.localdate().weekday()
+        )
+        since = timezone.make_aware(datetime.combine(week_start, time.min))
+        recent = Enquiry.objects.filter(created_at__gte=since).exclude(
+            status=Enquiry.Status.SPAM
+        )
+        return {
+            "new_count": recent.filter(status=Enquiry.Status.NEW).count(),
+            "week_count": recent.count(),
+            "failed_count": services.failed_emails().count()
+            if can_retry_emails(self.request.user)
+            else None,
+            "index_url": reverse("members_enquiry_modeladmin_index"),
+            "outbox_url": reverse("enquiry_outbox"),
+        }
+
+
+def dashboard_panels(request, panels):
+    if can_view_enquiries(request.user):
+        panels.append(NewEnquiriesPanel(request))
+
+
+def outbox_view(request):
+    """Emails the worker could not deliver yet, with a retry button (RL-1 point 3)."""
+    if not can_retry_emails(request.user):
+        return forbidden(request)
+    emails = services.failed_emails().prefetch_related("logs")[:100]
+    rows = []
+    for email in emails:
+        logs = sorted(email.logs.all(), key=lambda log: log.date, reverse=True)
+        rows.append({"email": email, "last_log": logs[0] if logs else None})
+    return TemplateResponse(
+        request, "members/enquiries/admin/outbox.html", {"rows": rows}
+    )
+
+
+@require_POST
+def outbox_retry_view(request, pk):
+    if not can_retry_emails(request.user):
+        return forbidden(request)
+    email = get_object_or_404(services.failed_emails(), pk=pk)
+    services.retry_email(email)
+    messages.success(
+        request,
+        "The email is back in the queue; the worker will send it within a minute.",
+    )
+    return redirect("enquiry_outbox")
+
+
+admin_urls = [
+    path("enquiry-outbox/", outbox_view, name="enquiry_outbox"),
+    path(
+        "enquiry-outbox/<int:pk>/retry/",
+        outbox_retry_view,
+        name="enquiry_outbox_retry",
+    ),
+]

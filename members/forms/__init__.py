@@ -1,1 +1,0 @@
-"""members.forms: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,0 +1,57 @@
+"""The members app's model registry: Django loads `members.models`, so every feature's
+models are imported here (the features own them; import them from the feature)."""
+
+from members.accounts.invitations import Application, Invitation
+from members.accounts.models import User
+from members.accounts.profiles import MemberProfile
+from members.coaching.models import (
+    ExpenseClaim,
+    Pairing,
+    PairingEvent,
+    PairingPartner,
+    PairingSession,
+    PartnerAvailability,
+    Reflection,
+)
+from members.enquiries.models import (
+    Enquiry,
+    EnquiryCounter,
+    EnquiryEvent,
+    EnquiryNote,
+    EnquiryPage,
+    EnquiryPageType,
+)
+from members.opportunities.models import (
+    ExpressionOfInterest,
+    InterestStatusChange,
+    OpportunityAlert,
+    OpportunityAlertSent,
+    OpportunityIndexPage,
+    OpportunityPage,
+)
+
+__all__ = [
+    "Enquiry",
+    "EnquiryCounter",
+    "EnquiryEvent",
+    "EnquiryNote",
+    "EnquiryPage",
+    "EnquiryPageType",
+    "Application",
+    "Invitation",
+    "ExpressionOfInterest",
+    "InterestStatusChange",
+    "OpportunityAlert",
+    "OpportunityAlertSent",
+    "OpportunityIndexPage",
+    "OpportunityPage",
+    "ExpenseClaim",
+    "Pairing",
+    "PairingEvent",
+    "PairingPartner",
+    "PairingSession",
+    "PartnerAvailability",
+    "Reflection",
+    "MemberProfile",
+    "User",
+]

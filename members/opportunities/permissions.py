@@ -1,0 +1,107 @@
+"""Who may do what with opportunities and expressions of interest.
+
+Members act on their own interests only; programme staff move interests through review.
+Editors hold no interest permissions at all (security checklist AC-6).
+"""
+
+from members.opportunities.models import MEMBERS_GROUP, Audience, InterestStatus
+
+S = InterestStatus
+
+# Moves a member may make on their own interest: withdraw before a decision, answer an offer.
+MEMBER_TRANSITIONS = {
+    S.SUBMITTED: {S.WITHDRAWN},
+    S.SHORTLISTED: {S.WITHDRAWN},
+    S.WAITING_LIST: {S.WITHDRAWN},
+    S.OFFERED: {S.ACCEPTED, S.DECLINED},
+}
+
+# Moves programme staff may make while reviewing.
+STAFF_TRANSITIONS = {
+    S.SUBMITTED: {S.SHORTLISTED, S.NOT_SELECTED},
+    S.WAITING_LIST: {S.SUBMITTED, S.SHORTLISTED, S.NOT_SELECTED},
+    S.SHORTLISTED: {S.OFFERED, S.NOT_SELECTED},
+    S.OFFERED: {S.NOT_SELECTED},
+}
+
+
+def is_member(user):
+    """Signed-in, active and in the Members group (cached on the user for this request)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_voices_is_member", None)
+    if cached is None:
+        cached = user.groups.filter(name=MEMBERS_GROUP).exists()
+        user._voices_is_member = cached
+    return cached
+
+
+def can_see_members_only(user):
+    """Members and admin users may see members-only opportunities in listings."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or is_member(user)
+
+
+def can_view_opportunity(user, opportunity):
+    if not opportunity.live:
+        return False
+    if opportunity.audience == Audience.MEMBERS:
+        return can_see_members_only(user)
+    return True
+
+
+def can_express_interest(user, opportunity):
+    """Only members, on a live opportunity they can see."""
+    return is_member(user) and can_view_opportunity(user, opportunity)
+
+
+def can_view_interest(user, interest):
+    return bool(user.is_authenticated and interest.member_id == user.pk)
+
+
+def can_withdraw_interest(user, interest):
+    return can_view_interest(user, interest) and S.WITHDRAWN in MEMBER_TRANSITIONS.get(
+        interest.status, set()
+    )
+
+
+def can_respond_to_offer(user, interest):
+    return can_view_interest(user, interest) and interest.status == S.OFFERED
+
+
+def member_can_move(user, interest, new_status):
+    return can_view_interest(user, interest) and new_status in MEMBER_TRANSITIONS.get(
+        interest.status, set()
+    )
+
+
+def can_review_interests(user):
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("members.change_expressionofinterest")
+    )
+
+
+def can_change_interest_status(user, interest, new_status):
+    return can_review_interests(user) and new_status in STAFF_TRANSITIONS.get(
+        interest.status, set()
+    )
+
+
+def can_export_interests(user):
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("members.export_expressionofinterest")
+    )
+
+
+def can_see_interest_access_needs(user):
+    """Special-category data: only staff given the dedicated permission."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("members.view_interest_access_needs")
+    )

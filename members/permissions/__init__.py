@@ -1,1 +1,0 @@
-"""members.permissions: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,1 +1,0 @@
-"""members.services: one module per feature (accounts, enquiries, opportunities, …)."""

@@ -1,1 +1,0 @@
-"""Member-facing views, one module per feature (portal, opportunities, …)."""
