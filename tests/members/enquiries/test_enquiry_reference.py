@@ -20,7 +20,7 @@ from django.db import connection
 from members.enquiries.services import next_reference, submit_enquiry
 from members.models import Enquiry
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 THREADS = 8
 PER_THREAD = 6
 
