@@ -1,6 +1,6 @@
 """The /opportunities/ listing: order, filters without JS, pagination, privacy, query budget."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -40,7 +40,10 @@ def test_cards_say_days_to_close_and_places_left(client, index, member, member_o
         index,
         title="Panel",
         places=3,
-        closes_at=timezone.now() + timedelta(days=5, hours=1),
+        # Noon five calendar days ahead: "now + 5 days" is six calendar days late at night.
+        closes_at=timezone.make_aware(
+            datetime.combine(timezone.localdate() + timedelta(days=5), time(12))
+        ),
     )
     InterestFactory(opportunity=opportunity, member=member, status="accepted")
     InterestFactory(opportunity=opportunity, member=member_other, status="submitted")
