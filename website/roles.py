@@ -1,0 +1,93 @@
+"""Every role in Voices, named and checked in one place.
+
+Group-based roles (staff, editors, moderators, members) are Django groups whose names live
+only here. Relationship roles (co-chair of a network, partner or leader in a pairing) depend on
+records that features own, so each feature registers its check once and everyone asks here::
+
+    roles.register(roles.COCHAIR, is_cochair_of)      # in networks, at import of its hooks
+    roles.has(user, roles.COCHAIR, network)           # anywhere: views, services, templates
+
+A check runs at most one query per user and role: group names are read once and kept on the
+user object for the rest of the request.
+"""
+
+from django.contrib.auth import get_user_model
+
+# Django groups (created by migrations and load_demo).
+STAFF = "Programme staff"
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+MEMBERS = "Members"
+
+# Relationship roles, registered by the features that own the records.
+COCHAIR = "cochair"
+PARTNER = "partner"
+LEADER = "leader"
+
+_checks = {}
+
+
+def register(role, check):
+    """Name the function `check(user, obj=None) -> bool` that decides `role`."""
+    _checks[role] = check
+
+
+def group_names(user):
+    """The names of the user's groups, read once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    names = getattr(user, "_voices_group_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._voices_group_names = names
+    return names
+
+
+def in_group(user, name):
+    return name in group_names(user)
+
+
+def is_staff(user):
+    """Programme staff: triage enquiries, interests, pairings and members."""
+    return in_group(user, STAFF)
+
+
+def is_editor(user):
+    return in_group(user, EDITORS)
+
+
+def has_admin_access(user):
+    """Anyone Wagtail lets into /admin/ (editors, staff, superusers)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def has(user, role, obj=None):
+    """Whether the user holds `role` (a group name or a registered relationship role)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    check = _checks.get(role)
+    if check is not None:
+        return bool(check(user, obj))
+    return in_group(user, role)
+
+
+def users_in(group_name):
+    """Active users in a group, in a stable order."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=group_name)
+        .order_by("first_name", "last_name", "email")
+        .distinct()
+    )
+
+
+def staff_users():
+    return users_in(STAFF)
+
+
+def staff_emails():
+    return list(staff_users().values_list("email", flat=True))
