@@ -48,6 +48,10 @@ class Transition:
     label: str = ""
     after: tuple = ()
     visibility: str = ""  # overrides the workflow's visibility for this move
+    note_required: str = ""  # the message when a move needs a reason and has none
+    name: str = (
+        ""  # a feature's own name for the move ("end_early"), for `move_by_name`
+    )
 
     def starts_from(self, state):
         if self.source == "*":
@@ -72,6 +76,10 @@ class Workflow:
     visibility: str = activity.STAFF
     after: list = dataclasses.field(default_factory=list)
     verb: str = "status"
+    # A feature's own exception for refused moves (raised with a message for people), and
+    # `refused(record, target) -> str | None` for messages more specific than the default.
+    error: type = None
+    refused: object = None
 
     def __post_init__(self):
         activity.register_states(
@@ -103,6 +111,10 @@ class Workflow:
                 seen.append(transition.target)
         return seen
 
+    def named(self, name):
+        """The transition a feature calls by name ("end_early"), or None."""
+        return next((t for t in self.transitions if t.name == name), None)
+
     def can(self, record, target, user):
         transition = self.find(getattr(record, self.field), target)
         return transition is not None and bool(transition.who(user, record))
@@ -118,12 +130,15 @@ class Workflow:
             current = getattr(locked, self.field)
             transition = self.find(current, target)
             if transition is None:
-                raise TransitionNotAllowed(
+                message = (self.refused and self.refused(locked, target)) or (
                     f"This can no longer be moved from “{self.state_label(current)}” "
                     f"to “{self.state_label(target)}”. Reload the page to see where it is now."
                 )
+                raise (self.error or TransitionNotAllowed)(message)
             if check and not transition.who(by, locked):
                 raise PermissionDenied("You cannot make this change.")
+            if transition.note_required and not (note or "").strip():
+                raise (self.error or TransitionNotAllowed)(transition.note_required)
             values = {self.field: target, **changes}
             now = timezone.now()
             for state, stamp in self.timestamps.items():

@@ -105,3 +105,30 @@ def test_erasing_an_actor_keeps_the_line_but_not_the_name(enquiry, staff_user):
     [line] = activity.history(enquiry)
     assert line.actor is None and line.actor_name == ""
     assert line.label == "Status changed from New to Closed"
+
+
+class FeatureError(Exception):
+    pass
+
+
+STRICT = Workflow(
+    Enquiry,
+    transitions=[
+        Transition(
+            S.NEW,
+            S.CLOSED,
+            name="close",
+            note_required="Say why you are closing it.",
+        )
+    ],
+    error=FeatureError,
+    refused=lambda record, target: "Only a new enquiry can be closed here.",
+)
+
+
+def test_a_feature_can_require_a_reason_and_word_its_own_refusals(enquiry, staff_user):
+    with pytest.raises(FeatureError, match="Say why"):
+        STRICT.move(enquiry, S.CLOSED, by=staff_user, note="  ")
+    STRICT.move(enquiry, STRICT.named("close").target, by=staff_user, note="Duplicate")
+    with pytest.raises(FeatureError, match="Only a new enquiry"):
+        STRICT.move(enquiry, S.CLOSED, by=staff_user, note="again")
