@@ -268,7 +268,8 @@ def ensure_demo_enquiries(page):
     from django.utils import timezone
 
     from home.models.snippets import Region
-    from members.models import Enquiry, EnquiryCounter, EnquiryEvent
+    from members.models import Enquiry, EnquiryCounter
+    from website import activity
 
     regions = {region.slug: region for region in Region.objects.all()}
     staff = User.objects.filter(email="staff@example.org").first()
@@ -306,11 +307,7 @@ def ensure_demo_enquiries(page):
             closed_at=timezone.now() if status == "closed" else None,
             created_at=timezone.now() - timedelta(days=2 * index + 1),
         )
-        EnquiryEvent.objects.create(
-            enquiry=enquiry,
-            action=EnquiryEvent.Action.RECEIVED,
-            description="Demo enquiry",
-        )
+        activity.record(enquiry, verb="received", note="Demo enquiry")
     year = int(DEMO_ENQUIRIES[-1][0].split("-")[1])
     counter, _ = EnquiryCounter.objects.get_or_create(year=year)
     if counter.last_number < len(DEMO_ENQUIRIES):

@@ -13,14 +13,8 @@ from members.coaching.models import (
     PartnerAvailability,
     Reflection,
 )
-from members.enquiries.models import (
-    Enquiry,
-    EnquiryCounter,
-    EnquiryEvent,
-    EnquiryNote,
-    EnquiryPage,
-    EnquiryPageType,
-)
+from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
+from members.enquiries.pages import EnquiryPage, EnquiryPageType
 from members.opportunities.models import (
     ExpressionOfInterest,
     InterestStatusChange,
@@ -33,7 +27,6 @@ from members.opportunities.models import (
 __all__ = [
     "Enquiry",
     "EnquiryCounter",
-    "EnquiryEvent",
     "EnquiryNote",
     "EnquiryPage",
     "EnquiryPageType",

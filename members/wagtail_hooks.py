@@ -102,11 +102,11 @@ from wagtail.admin.menu import Menu as _PairingMenu  # noqa: E402
 from wagtail.admin.menu import MenuItem as _PairingMenuItemBase  # noqa: E402
 from wagtail.admin.menu import SubmenuMenuItem as _PairingSubmenuBase  # noqa: E402
 
-from members.accounts.views.portal import ATTENTION_HOOK as _PAIRING_ATTENTION  # noqa: E402
 from members.coaching import admin as _pairing_admin  # noqa: E402
 from members.coaching import permissions as _pairing_perms  # noqa: E402
 from members.coaching import services as _pairing_services  # noqa: E402
 from members.coaching import views as _pairing_views  # noqa: E402
+from website import todo as _todo  # noqa: E402
 from website.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
 from website.dataexport import ERASE_HOOK as _PAIRING_ERASE_HOOK  # noqa: E402
 from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _PAIRING_EXPORT  # noqa: E402
@@ -170,7 +170,7 @@ def register_pairing_menu():
 
 
 _pairing_hooks.register(_PAIRING_PANEL_HOOK, _pairing_views.pairings_panel)
-_pairing_hooks.register(_PAIRING_ATTENTION, _pairing_views.pairing_attention)
+_pairing_hooks.register(_todo.PORTAL, _pairing_views.pairing_attention)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_pairings)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_sessions)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_claims)

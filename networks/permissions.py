@@ -9,8 +9,9 @@ from django.utils import timezone
 from networks.models import NetworkCoChair, NetworkMembership
 from networks.models.membership import JoinRequestStatus
 from networks.models.pages import JoinMode
+from website import roles
 
-STAFF_GROUP = "Programme staff"
+STAFF_GROUP = roles.STAFF
 
 
 def _active(user):
@@ -22,8 +23,9 @@ def current_cochair_term(user, network, today=None):
     if not _active(user):
         return None
     today = today or timezone.localdate()
+    network_id = getattr(network, "pk", network)
     terms = NetworkCoChair.objects.filter(
-        user=user, network_id=network.pk, term_start__lte=today
+        user=user, network_id=network_id, term_start__lte=today
     )
     for term in terms:
         if term.term_end is None or term.term_end >= today:
@@ -33,6 +35,14 @@ def current_cochair_term(user, network, today=None):
 
 def is_cochair(user, network):
     return current_cochair_term(user, network) is not None
+
+
+def is_cochair_of(user, network=None):
+    """The co-chair role (website.roles.COCHAIR) for a network page or its id."""
+    return network is not None and is_cochair(user, network)
+
+
+roles.register(roles.COCHAIR, is_cochair_of)
 
 
 def is_network_member(user, network):
@@ -45,9 +55,7 @@ def is_network_member(user, network):
 
 
 def is_programme_staff(user):
-    return _active(user) and (
-        user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
-    )
+    return _active(user) and (user.is_superuser or roles.is_staff(user))
 
 
 def can_manage_network(user, network):

@@ -9,12 +9,15 @@ import uuid
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.routing import public_pages
+from members.enquiries import services as enquiry_services
+from members.enquiries.models import Enquiry
 from networks import emails, permissions
 from networks.models import (
     CoChairUpdate,
@@ -26,12 +29,14 @@ from networks.models import (
     NetworkMembership,
     NetworkPage,
 )
+from networks.models.enquiries import NetworkEnquiryNote
 from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus, UpdateEmails
 from networks.models.pages import JoinMode
 from networks.models.updates import UpdateStatus
 from networks.sanitise import clean_update_body
 from website.audit import scrub_labels
+from website.workflow import TransitionNotAllowed
 
 UPDATES_ON_PAGE = 10
 MEETINGS_ON_PAGE = 5
@@ -530,52 +535,72 @@ def add_meeting(user, network, **fields):
     return Meeting.objects.create(network=network, created_by=user, **fields)
 
 
-# --- enquiries routed to a network (members.Enquiry, from the enquiries feature) ----------
-
-
-def enquiry_model():
-    """The enquiries feature's model, or None while it has not landed."""
-    try:
-        model = apps.get_model("members", "Enquiry")
-    except LookupError:
-        return None
-    if "network_page" not in {f.name for f in model._meta.get_fields()}:
-        return None
-    return model
+# --- enquiries routed to a network (owned by members.enquiries) --------------------------
 
 
 def network_enquiries(network):
-    Enquiry = enquiry_model()
-    if Enquiry is None:
-        return None
-    # Spam never reaches co-chairs; personal fields they do not need are not loaded.
+    """Enquiries sent to this network; spam never reaches co-chairs."""
     return (
         Enquiry.objects.filter(network_page_id=network.pk)
-        .exclude(status="spam")
+        .exclude(status=Enquiry.Status.SPAM)
         .order_by("-pk")
     )
 
 
-def enquiry_statuses():
-    Enquiry = enquiry_model()
-    if Enquiry is None:
-        return []
-    return list(Enquiry._meta.get_field("status").choices or [])
+def enquiry_status_choices(enquiry, cochair):
+    """The enquiry's status now, then the moves its workflow lets this co-chair make."""
+    labels = dict(Enquiry.Status.choices)
+    targets = enquiry_services.next_statuses(enquiry, cochair)
+    return [(enquiry.status, labels[enquiry.status])] + [
+        (target, labels[target]) for target in targets
+    ]
 
 
 @transaction.atomic
 def update_enquiry(cochair, network, enquiry, status, note):
-    """A co-chair moves a routed enquiry on and leaves a note for the other co-chairs."""
-    from networks.models.enquiries import NetworkEnquiryNote
-
+    """A co-chair moves a routed enquiry on (through the enquiries workflow, so the move
+    is checked, stamped and in the history) and leaves a note for co-chairs and staff."""
+    if enquiry.network_page_id != network.pk:
+        raise NetworkActionError("This enquiry was not sent to your network.")
     if status and status != enquiry.status:
-        enquiry.status = status
-        enquiry.save(update_fields=["status"])
+        try:
+            enquiry_services.change_status(enquiry, status, cochair)
+        except (TransitionNotAllowed, PermissionDenied) as refused:
+            raise NetworkActionError(
+                str(refused) or "You cannot make this change."
+            ) from refused
     if note:
         NetworkEnquiryNote.objects.create(
             network=network, enquiry_id=enquiry.pk, author=cochair, text=note
         )
     return enquiry
+
+
+def enquiry_notes(enquiry):
+    return NetworkEnquiryNote.objects.filter(enquiry_id=enquiry.pk).select_related(
+        "author", "network"
+    )
+
+
+def anonymise_enquiry_notes(enquiry):
+    """With the enquiry at the end of its retention: the notes keep only their dates."""
+    NetworkEnquiryNote.objects.filter(enquiry_id=enquiry.pk).update(
+        text="", author=None
+    )
+
+
+def new_enquiries_for_cochair(user):
+    """New enquiries routed to the networks this person co-chairs now (one query)."""
+    return (
+        Enquiry.objects.filter(
+            network_page_id__in=NetworkCoChair.objects.filter(
+                current_terms_q(), user=user
+            ).values("network_id"),
+            status=Enquiry.Status.NEW,
+        )
+        .order_by("created_at")
+        .only("pk", "reference", "organisation", "created_at", "network_page_id")
+    )
 
 
 # --- dashboard ---------------------------------------------------------------------------
@@ -625,14 +650,13 @@ def dashboard_summary(user):
             .values_list("network_id")
             .annotate(n=Count("pk"))
         )
-        new_enquiries = {}
-        Enquiry = enquiry_model()
-        if Enquiry is not None:
-            new_enquiries = dict(
-                Enquiry.objects.filter(network_page_id__in=cochair_ids, status="new")
-                .values_list("network_page_id")
-                .annotate(n=Count("pk"))
+        new_enquiries = dict(
+            Enquiry.objects.filter(
+                network_page_id__in=cochair_ids, status=Enquiry.Status.NEW
             )
+            .values_list("network_page_id")
+            .annotate(n=Count("pk"))
+        )
         for network_id in cochair_ids:
             tasks.append(
                 {
@@ -749,6 +773,4 @@ def erase_member_data(user):
         update.save(update_fields=["author", "updated_at"])
     CoChairUpdateRevision.objects.filter(edited_by=user).update(edited_by=None)
     JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
-    from networks.models.enquiries import NetworkEnquiryNote
-
     NetworkEnquiryNote.objects.filter(author=user).update(author=None)

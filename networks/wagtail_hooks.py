@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
+import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 from home.slots import HOME_SLOT_HOOK, Slot
 from networks import audit, permissions, services
 from networks.admin import NetworksAdminGroup

@@ -27,6 +27,8 @@ RETENTION = {
     "network": "Network membership, requests and meetings: kept while the member belongs; "
     "removed on leaving or account deletion.",
     "operational": "Counters and settings with no personal data: kept indefinitely.",
+    "history": "History lines (website.Activity) follow their record: deleted with it, "
+    "names and notes scrubbed when it is anonymised, the actor removed on erasure.",
 }
 
 
@@ -43,6 +45,15 @@ def fields(none=(), personal=(), special=()):
 PAGE = "page_ptr easy_read_page"
 
 DATA_MAP = {
+    # --- website: the shared core ----------------------------------------------------------
+    "website.Activity": (
+        "history",
+        fields(
+            none="id content_type object_id verb from_state to_state visibility "
+            "created_at actor_role",
+            personal="actor actor_name note",
+        ),
+    ),
     # --- home: editorial content --------------------------------------------------------
     "home.EasyReadPage": ("content", fields(none="page_ptr sentences original_page")),
     "home.HomePage": (
@@ -147,13 +158,6 @@ DATA_MAP = {
     "members.EnquiryNote": (
         "enquiry",
         fields(none="id enquiry created_at", personal="author author_name text"),
-    ),
-    "members.EnquiryEvent": (
-        "enquiry",
-        fields(
-            none="id enquiry action created_at",
-            personal="actor actor_name description",
-        ),
     ),
     # --- members: opportunities ------------------------------------------------------------
     "members.OpportunityIndexPage": (
@@ -315,7 +319,7 @@ DATA_MAP = {
     ),
 }
 
-MAPPED_APPS = ("home", "members", "networks")
+MAPPED_APPS = ("website", "home", "members", "networks")
 
 
 def classification(label, field_name):

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 
 from home.pagination import get_page
 from members.accounts.choices import MemberType
-from members.accounts.views.portal import Attention
 from members.coaching import permissions as perms
 from members.coaching import services as services
 from members.coaching.forms import (
@@ -32,6 +31,7 @@ from members.coaching.models import (
     PairingPartner,
     PartnerAvailability,
 )
+from website import todo
 from website.dashboard import Panel
 
 S = Pairing.Status
@@ -450,7 +450,7 @@ def pairings_panel(request):
 def pairing_attention(request):
     """A partner's open invitation is a task on their dashboard."""
     return [
-        Attention(
+        todo.Todo(
             text=(
                 "A leader would like coaching or mentoring from you. Please read about it "
                 "and accept or decline."

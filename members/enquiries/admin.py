@@ -34,9 +34,10 @@ from members.enquiries.permissions import (
     can_retry_emails,
     can_view_enquiries,
 )
-from website import audit
+from website import activity, audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
+from website.workflow import TransitionNotAllowed
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -180,7 +181,8 @@ class EnquiryInspectView(ForbiddenMixin, InspectView):
             "enquiry": enquiry,
             "can_change": can_change,
             "notes": enquiry.notes.select_related("author"),
-            "events": enquiry.events.all(),
+            "events": activity.history(enquiry),
+            "extra_sections": services.extra_sections(enquiry),
             "emails": Email.objects.filter(subject__contains=enquiry.reference).only(
                 "to", "subject", "status", "last_updated", "number_of_retries"
             ),
@@ -210,9 +212,13 @@ class EnquiryInspectView(ForbiddenMixin, InspectView):
         if action == "status":
             form = StatusForm(request.POST, enquiry=enquiry)
             if form.is_valid():
-                services.change_status(
-                    enquiry, form.cleaned_data["status"], request.user
-                )
+                try:
+                    services.change_status(
+                        enquiry, form.cleaned_data["status"], request.user
+                    )
+                except TransitionNotAllowed as refused:
+                    messages.error(request, str(refused))
+                    return redirect(request.path)
                 messages.success(
                     request,
                     f"{enquiry.reference} is now {enquiry.get_status_display()}.",

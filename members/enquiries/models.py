@@ -1,23 +1,15 @@
-"""Enquiries from leaders: the public enquiry page, the stored enquiry, and its triage trail.
+"""Enquiries from leaders: the stored enquiry, its reference counter and staff notes.
 
 An enquiry is a plain record, never a Wagtail form submission, so deleting or moving the page
 cannot delete what a leader sent (RL-5), and mail is only ever queued in the outbox.
 """
 
-from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
 
-from home.models.easy_read import EasyReadLinkMixin
-from home.routing import QuickRouteMixin
-
-STAFF_GROUP = "Programme staff"
+from website import roles
 
 
 class EnquiryType(models.TextChoices):
@@ -35,112 +27,6 @@ class OrganisationType(models.TextChoices):
     ADASS = "adass", "ADASS region"
     VOLUNTARY = "voluntary", "Voluntary or community organisation"
     OTHER = "other", "Other"
-
-
-class EnquiryPage(EasyReadLinkMixin, RoutablePageMixin, QuickRouteMixin, Page):
-    """The public enquiry form for senior leaders, at /enquire/ in the demo site.
-
-    Editors set the words around the form and which enquiry types are offered. Notification
-    recipients can only be chosen from programme staff accounts (SP-4): there is deliberately
-    no free-text "to address" an editor could point elsewhere.
-    """
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text="Shown above the form: who the form is for and what happens after they send it.",
-    )
-    thank_you_text = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text="Shown on the confirmation page under the reference: the next steps.",
-    )
-    privacy_note = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="A short note beside the consent box: what we keep, why and for how long.",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The full privacy notice, linked from the consent box.",
-    )
-    notify_staff = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"groups__name": STAFF_GROUP, "is_active": True},
-        help_text=(
-            "Programme staff who are emailed about each new enquiry. Only programme staff "
-            "accounts can be chosen; addresses in the ENQUIRY_NOTIFY_EMAILS setting are "
-            "always emailed as well."
-        ),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        EasyReadLinkMixin.easy_read_panel,
-        InlinePanel(
-            "offered_types",
-            label="Enquiry types offered",
-            help_text="Leave empty to offer every type.",
-        ),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [FieldPanel("privacy_note"), FieldPanel("privacy_page")],
-            heading="Privacy",
-        ),
-        FieldPanel("notify_staff", widget=forms.CheckboxSelectMultiple),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "enquiry page"
-
-    def get_enquiry_types(self):
-        """The (value, label) choices this page offers, in the editor's order."""
-        chosen = [item.enquiry_type for item in self.offered_types.all()]
-        if not chosen:
-            return list(EnquiryType.choices)
-        labels = dict(EnquiryType.choices)
-        return [(value, labels[value]) for value in chosen if value in labels]
-
-    @path("")
-    def enquiry_form(self, request):
-        from members.enquiries.views import enquiry_form
-
-        return enquiry_form(request, self)
-
-    @path("thank-you/")
-    def thank_you(self, request):
-        from members.enquiries.views import enquiry_thank_you
-
-        return enquiry_thank_you(request, self)
-
-
-class EnquiryPageType(Orderable):
-    """One enquiry type the page offers; editors order and prune the list."""
-
-    page = ParentalKey(
-        EnquiryPage, on_delete=models.CASCADE, related_name="offered_types"
-    )
-    enquiry_type = models.CharField(max_length=20, choices=EnquiryType.choices)
-
-    panels = [FieldPanel("enquiry_type")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "enquiry_type"], name="unique_enquiry_type_per_page"
-            )
-        ]
 
 
 class EnquiryCounter(models.Model):
@@ -170,7 +56,7 @@ class Enquiry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     page = models.ForeignKey(
-        EnquiryPage,
+        "members.EnquiryPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -221,10 +107,12 @@ class Enquiry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_enquiries",
-        limit_choices_to={"groups__name": STAFF_GROUP},
+        limit_choices_to={"groups__name": roles.STAFF},
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    # Its history lines (website.Activity) go with it when an enquiry is deleted.
+    activity = GenericRelation("website.Activity", related_query_name="enquiry")
 
     class Meta:
         ordering = ["-created_at"]
@@ -255,32 +143,3 @@ class EnquiryNote(models.Model):
 
     def __str__(self):
         return f"Note on {self.enquiry_id} by {self.author_name}"
-
-
-class EnquiryEvent(models.Model):
-    """One line of an enquiry's history: received, status changed, assigned, noted, purged."""
-
-    class Action(models.TextChoices):
-        RECEIVED = "received", "Received"
-        STATUS = "status", "Status changed"
-        ASSIGNED = "assigned", "Assignee changed"
-        NOTE = "note", "Note added"
-        EMAIL_RETRIED = "email_retried", "Email retried"
-        ANONYMISED = "anonymised", "Anonymised"
-
-    enquiry = models.ForeignKey(
-        Enquiry, on_delete=models.CASCADE, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(max_length=200, blank=True)
-    action = models.CharField(max_length=20, choices=Action.choices)
-    description = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_action_display()}: {self.description}"

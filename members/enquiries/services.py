@@ -8,55 +8,44 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 from post_office.models import STATUS, Email
+from wagtail import hooks
 
 from members.enquiries.models import (
-    STAFF_GROUP,
     Enquiry,
     EnquiryCounter,
-    EnquiryEvent,
     EnquiryNote,
     EnquiryType,
     OrganisationType,
 )
-from website import audit
-from website import outbox as mail
+from members.enquiries.notifications import ENQUIRY_ACKNOWLEDGEMENT, ENQUIRY_RECEIVED
+from members.enquiries.workflow import ENQUIRY_FLOW
+from website import activity, audit, notify, roles
+from website.dataexport import ExportSection
 
 logger = logging.getLogger(__name__)
 
-# Allowed status moves: new → in progress → matched / referred → closed, plus spam from any.
-STATUS_FLOW = {
-    Enquiry.Status.NEW: [
-        Enquiry.Status.IN_PROGRESS,
-        Enquiry.Status.CLOSED,
-        Enquiry.Status.SPAM,
-    ],
-    Enquiry.Status.IN_PROGRESS: [
-        Enquiry.Status.MATCHED,
-        Enquiry.Status.REFERRED,
-        Enquiry.Status.CLOSED,
-        Enquiry.Status.SPAM,
-    ],
-    Enquiry.Status.MATCHED: [
-        Enquiry.Status.IN_PROGRESS,
-        Enquiry.Status.CLOSED,
-    ],
-    Enquiry.Status.REFERRED: [
-        Enquiry.Status.IN_PROGRESS,
-        Enquiry.Status.CLOSED,
-    ],
-    Enquiry.Status.CLOSED: [Enquiry.Status.IN_PROGRESS],
-    Enquiry.Status.SPAM: [Enquiry.Status.NEW],
-}
+# Hooks for the features that keep records about an enquiry (networks' co-chair notes):
+# `fn(enquiry)` after a new enquiry is stored (same transaction), inspect-screen sections
+# `fn(enquiry) -> {"heading", "template", "context"} | None`, and `fn(enquiry)` when an
+# enquiry is anonymised, so what they hold goes with it.
+ENQUIRY_STORED_HOOK = "register_enquiry_stored"
+ENQUIRY_PANEL_HOOK = "register_enquiry_panel"
+ENQUIRY_ANONYMISE_HOOK = "register_enquiry_anonymise"
 
 
-def next_statuses(enquiry):
-    return STATUS_FLOW.get(enquiry.status, [])
+def extra_sections(enquiry):
+    """Sections other features add to the staff inspect screen (co-chairs' notes)."""
+    sections = [build(enquiry) for build in hooks.get_hooks(ENQUIRY_PANEL_HOOK)]
+    return [section for section in sections if section]
+
+
+def next_statuses(enquiry, user=None):
+    """Where this enquiry can go next (for this person, when given)."""
+    return ENQUIRY_FLOW.targets(enquiry, user)
 
 
 def next_reference(year=None):
@@ -95,16 +84,12 @@ def notification_recipients(page):
         addresses += [
             user.email
             for user in page.notify_staff.filter(
-                is_active=True, groups__name=STAFF_GROUP
+                is_active=True, groups__name=roles.STAFF
             )
         ]
     addresses += list(getattr(settings, "ENQUIRY_NOTIFY_EMAILS", []))
     if not addresses:
-        addresses = list(
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=STAFF_GROUP)
-            .values_list("email", flat=True)
-        )
+        addresses = roles.staff_emails()
     seen, unique = set(), []
     for address in addresses:
         if address and address.lower() not in seen:
@@ -114,36 +99,21 @@ def notification_recipients(page):
 
 
 def _queue_emails(enquiry, page):
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {"enquiry": enquiry, "page": page, "base_url": base_url}
+    context = {
+        "enquiry": enquiry,
+        "page": page,
+        "admin_url": notify.absolute_url(
+            f"/admin/members/enquiry/inspect/{enquiry.pk}/"
+        ),
+    }
     recipients = notification_recipients(page)
     if recipients:
-        mail.send(
-            recipients,
-            settings.DEFAULT_FROM_EMAIL,
-            subject=f"New enquiry {enquiry.reference}",
-            message=render_to_string(
-                "members/emails/enquiries/staff_notification.txt", context
-            ),
-            html_message=render_to_string(
-                "members/emails/enquiries/staff_notification.html", context
-            ),
-            priority="medium",
-        )
+        notify.notify(ENQUIRY_RECEIVED, recipients, context, about=enquiry)
     else:
         logger.warning("Enquiry %s: no staff to notify", enquiry.reference)
-    mail.send(
-        [enquiry.email],
-        settings.DEFAULT_FROM_EMAIL,
-        subject=f"We have received your enquiry ({enquiry.reference})",
-        message=render_to_string(
-            "members/emails/enquiries/acknowledgement.txt", context
-        ),
-        html_message=render_to_string(
-            "members/emails/enquiries/acknowledgement.html", context
-        ),
-        priority="medium",
-    )
+    notify.notify(ENQUIRY_ACKNOWLEDGEMENT, [enquiry.email], context, about=enquiry)
+    for stored in hooks.get_hooks(ENQUIRY_STORED_HOOK):
+        stored(enquiry)
 
 
 def submit_enquiry(page, data, submission_token, spam_reason=""):
@@ -206,55 +176,31 @@ def _create_enquiry(page, data, submission_token, spam_reason):
         status=Enquiry.Status.SPAM if spam_reason else Enquiry.Status.NEW,
         spam_reason=spam_reason[:100],
     )
-    EnquiryEvent.objects.create(
-        enquiry=enquiry,
-        action=EnquiryEvent.Action.RECEIVED,
-        description="Marked as suspected spam: " + spam_reason
+    activity.record(
+        enquiry,
+        verb="received",
+        note="Marked as suspected spam: " + spam_reason
         if spam_reason
         else "Received from the enquiry form",
     )
     return enquiry
 
 
-def _actor_name(user):
-    return (user.get_full_name() or user.email) if user else ""
+def record_event(enquiry, user, verb, description):
+    return activity.record(enquiry, by=user, verb=verb, note=description[:300])
 
 
-def record_event(enquiry, user, action, description):
-    return EnquiryEvent.objects.create(
-        enquiry=enquiry,
-        actor=user,
-        actor_name=_actor_name(user),
-        action=action,
-        description=description[:300],
-    )
+def change_status(enquiry, new_status, user, note=""):
+    """Move an enquiry along its workflow (staff, or a co-chair for a routed enquiry).
 
-
-@transaction.atomic
-def change_status(enquiry, new_status, user):
-    """Move an enquiry along the workflow; refuses moves the workflow does not allow."""
-    if new_status not in next_statuses(enquiry):
-        raise ValueError(f"Cannot move from {enquiry.status} to {new_status}")
-    old = enquiry.get_status_display()
-    enquiry.status = new_status
-    enquiry.closed_at = timezone.now() if new_status == Enquiry.Status.CLOSED else None
-    enquiry.save(update_fields=["status", "closed_at", "updated_at"])
-    record_event(
-        enquiry,
-        user,
-        EnquiryEvent.Action.STATUS,
-        f"{old} → {enquiry.get_status_display()}",
-    )
-    return enquiry
+    Refuses moves the workflow does not hold (ValueError) and people it does not allow
+    (PermissionDenied); the history line, `closed_at` and the row lock come with the move.
+    """
+    return ENQUIRY_FLOW.move(enquiry, new_status, by=user, note=note)
 
 
 def staff_users():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=STAFF_GROUP)
-        .order_by("first_name", "last_name", "email")
-        .distinct()
-    )
+    return roles.staff_users()
 
 
 @transaction.atomic
@@ -267,8 +213,8 @@ def assign_enquiry(enquiry, assignee, user):
     record_event(
         enquiry,
         user,
-        EnquiryEvent.Action.ASSIGNED,
-        f"Assigned to {_actor_name(assignee)}" if assignee else "Unassigned",
+        "assigned",
+        f"Assigned to {activity.actor_name(assignee)}" if assignee else "Unassigned",
     )
     return enquiry
 
@@ -276,9 +222,9 @@ def assign_enquiry(enquiry, assignee, user):
 @transaction.atomic
 def add_note(enquiry, text, user):
     note = EnquiryNote.objects.create(
-        enquiry=enquiry, author=user, author_name=_actor_name(user), text=text
+        enquiry=enquiry, author=user, author_name=activity.actor_name(user), text=text
     )
-    record_event(enquiry, user, EnquiryEvent.Action.NOTE, "Internal note added")
+    record_event(enquiry, user, "note", "Internal note added")
     return note
 
 
@@ -303,7 +249,6 @@ def export_enquiries_section(user):
     working records and stay out. Quarantined spam stays out too: it is deleted within 30
     days, and text sent by someone else using the address is not the member's.
     """
-    from website.dataexport import ExportSection
 
     rows = (
         Enquiry.objects.filter(email__iexact=user.email)
@@ -399,9 +344,10 @@ def anonymise_enquiry(enquiry):
     enquiry.anonymised_at = timezone.now()
     enquiry.save()
     enquiry.notes.update(text="", author_name="")
-    enquiry.events.update(actor_name="")
-    record_event(
-        enquiry, None, EnquiryEvent.Action.ANONYMISED, "Retention period ended"
-    )
+    activity.scrub(enquiry)
+    for anonymise in hooks.get_hooks(ENQUIRY_ANONYMISE_HOOK):
+        anonymise(enquiry)
+    record_event(enquiry, None, "anonymised", "Retention period ended")
     audit.record(enquiry, "members.enquiry_anonymised")
     Email.objects.filter(subject__contains=enquiry.reference).delete()
+    notify.emails_about(enquiry).delete()

@@ -239,22 +239,23 @@ def meeting_registrations(request, slug, pk):
 def enquiry_detail(request, slug, pk):
     """An enquiry routed to this network: co-chairs update its status and add notes."""
     network = network_for_cochair(request, slug)
-    enquiries = services.network_enquiries(network)
-    if enquiries is None:
-        raise Http404("Enquiries are not available yet")
-    enquiry = get_object_or_404(enquiries, pk=pk)
-    form_kwargs = {"statuses": services.enquiry_statuses()}
+    enquiry = get_object_or_404(services.network_enquiries(network), pk=pk)
+    form_kwargs = {"statuses": services.enquiry_status_choices(enquiry, request.user)}
     if request.method == "POST":
         form = forms.EnquiryUpdateForm(request.POST, **form_kwargs)
         if form.is_valid():
-            services.update_enquiry(
-                request.user,
-                network,
-                enquiry,
-                form.cleaned_data["status"],
-                form.cleaned_data["note"],
-            )
-            messages.success(request, "The enquiry has been updated.")
+            try:
+                services.update_enquiry(
+                    request.user,
+                    network,
+                    enquiry,
+                    form.cleaned_data["status"],
+                    form.cleaned_data["note"],
+                )
+            except services.NetworkActionError as refused:
+                messages.error(request, str(refused))
+            else:
+                messages.success(request, "The enquiry has been updated.")
             return redirect("networks:enquiry_detail", slug=network.slug, pk=enquiry.pk)
     else:
         form = forms.EnquiryUpdateForm(

@@ -4,6 +4,7 @@ routed to this network only (AC-3)."""
 import pytest
 from django.urls import reverse
 
+from members.models import Enquiry
 from networks.models.updates import UpdateStatus
 from tests.factories import UserFactory
 from tests.factories.networks import (
@@ -11,9 +12,6 @@ from tests.factories.networks import (
     MeetingFactory,
     UpdateFactory,
 )
-
-pytest.importorskip("members.enquiries.models")
-from members.models import Enquiry  # noqa: E402
 
 
 def populate(network, cochair, members, updates):

@@ -129,7 +129,7 @@ NOT_EXPORTED = {
     "networks.CoChairUpdateRevision": "earlier wording of updates already exported",
     "networks.NetworkEnquiryNote": "co-chairs' notes about a leader's enquiry",
     "members.EnquiryNote": "staff's working notes",
-    "members.EnquiryEvent": "staff's triage history",
+    "website.Activity": "history lines; each record's export says what happened to it",
     "members.InterestStatusChange": "status history; changed_by is staff",
     "members.PairingEvent": "staff's history of the pairing",
 }

@@ -1,11 +1,9 @@
 """The member portal dashboard and its own panels (profile, things needing attention).
 
-Other apps add panels with ``@hooks.register(PANEL_HOOK)`` (members/dashboard.py) and may add
-items to "Things to do" with ``@hooks.register(ATTENTION_HOOK)``: a function taking the request
-and returning a list of ``Attention`` items (a fixed number of queries, none per item).
+Other features add panels with ``@hooks.register(PANEL_HOOK)`` (website/dashboard.py) and
+items to "Things to do" with ``@hooks.register(todo.PORTAL)`` (website/todo.py); the panel here
+only renders what the providers return.
 """
-
-from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -13,19 +11,8 @@ from django.urls import reverse
 from wagtail import hooks
 
 from members.models import MemberProfile
+from website import todo
 from website.dashboard import PANEL_HOOK, Panel, panels_for
-
-ATTENTION_HOOK = "register_portal_attention"
-
-
-@dataclass
-class Attention:
-    """Something the member should do, in one sentence, with a link to do it."""
-
-    text: str
-    url: str
-    link_text: str
-    order: int = 50
 
 
 def profile_for_request(request):
@@ -58,12 +45,12 @@ def profile_panel(request):
     )
 
 
-@hooks.register(ATTENTION_HOOK)
+@hooks.register(todo.PORTAL)
 def profile_attention(request):
     profile = profile_for_request(request)
     if profile is None or not profile.region_id or not profile.interests:
         return [
-            Attention(
+            todo.Todo(
                 text=(
                     "Tell us your region and what interests you, so we can show you "
                     "opportunities that suit you."
@@ -78,11 +65,8 @@ def profile_attention(request):
 
 @hooks.register(PANEL_HOOK)
 def attention_panel(request):
-    items = []
-    for build in hooks.get_hooks(ATTENTION_HOOK):
-        items.extend(build(request) or [])
     return Panel(
         order=1,
         template="members/panels/attention.html",
-        context={"items": sorted(items, key=lambda item: item.order)},
+        context={"items": todo.things_to_do(request, todo.PORTAL)},
     )

@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from post_office import mail
 from post_office.models import STATUS, Email, Log
 
-from members.models import Enquiry, EnquiryEvent
+from members.models import Enquiry
 from tests.factories import UserFactory
 from tests.factories.enquiries import EnquiryFactory
+from website import activity
 
 INDEX = "/admin/members/enquiry/"
 XSS = '"><img src=x onerror=alert(1)><script>alert(1)</script>{{ 7|add:7 }}'
@@ -177,15 +178,15 @@ def test_staff_moves_status_along_the_workflow(client, staff, enquiry):
     enquiry.refresh_from_db()
     assert enquiry.status == Enquiry.Status.CLOSED
     assert enquiry.closed_at is not None
-    history = list(
-        enquiry.events.filter(action=EnquiryEvent.Action.STATUS).values_list(
-            "description", "actor_name"
-        )
-    )
+    history = [
+        (line.label, line.actor_name)
+        for line in activity.history(enquiry)
+        if line.verb == "status"
+    ]
     assert history == [
-        ("New → In progress", "Sam " + staff.last_name),
-        ("In progress → Matched", "Sam " + staff.last_name),
-        ("Matched → Closed", "Sam " + staff.last_name),
+        ("Status changed from New to In progress", "Sam " + staff.last_name),
+        ("Status changed from In progress to Matched", "Sam " + staff.last_name),
+        ("Status changed from Matched to Closed", "Sam " + staff.last_name),
     ]
 
 
