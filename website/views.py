@@ -5,13 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """Load balancers poll this: 200 when the database answers a query, 503 when it does not."""
+    """Load balancers poll this (GET or HEAD): 200 when the database answers a query, 503 when it does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

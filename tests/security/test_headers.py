@@ -77,6 +77,31 @@ def test_hd3_admin_gets_a_report_only_policy(signed_in, superuser):
     assert report_only["default-src"] == ["'self'"]
 
 
+@pytest.mark.parametrize(
+    "path", ["/", "/enquire/", "/accounts/login/", "/no-such-page/"]
+)
+def test_hd3_public_pages_carry_no_report_only_policy_that_nobody_reads(
+    client, site, path
+):
+    """A report-only policy without a report address only adds noise outside the admin."""
+    assert "Content-Security-Policy-Report-Only" not in client.get(path)
+
+
+def test_hd3_portal_carries_no_report_only_policy(signed_in, site):
+    assert "Content-Security-Policy-Report-Only" not in signed_in.get("/portal/")
+
+
+POWERFUL_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb")
+
+
+@pytest.mark.parametrize("path", ["/", "/portal/", "/no-such-page/", "/healthz"])
+def test_hd4_powerful_browser_features_are_turned_off(client, site, path):
+    policy = client.get(path)["Permissions-Policy"]
+    features = dict(part.strip().split("=", 1) for part in policy.split(","))
+    for feature in POWERFUL_FEATURES:
+        assert features[feature] == "()", feature
+
+
 def baseline(response):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
@@ -87,6 +112,7 @@ def baseline(response):
         "strict-origin",
     )
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 @pytest.mark.parametrize(

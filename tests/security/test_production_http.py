@@ -1,8 +1,12 @@
 """HTTPS, HSTS, cookie attributes and host checks under the real production settings (HD-2, SE-4, HD-6)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from tests.security.production_site import run_probe
+from tests.security.production_site import ROOT, run_probe
 
 pytestmark = pytest.mark.isolated
 
@@ -15,7 +19,32 @@ def probe(tmp_path_factory):
         SECRET_KEY="throwaway-" + "p" * 50,
         PROBE_PASSWORD="a-long-and-unusual-passphrase",
         REQUIRE_STAFF_MFA="true",
+        TRUSTED_PROXY_COUNT="1",
     )
+
+
+def production_setting(name, **environment):
+    """One setting's value as the production settings module computes it."""
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
+    }
+    env.update(
+        SECRET_KEY="throwaway-" + "s" * 50,
+        ALLOWED_HOSTS="voices.example.org",
+        PYTHONPATH=str(ROOT),
+        **environment,
+    )
+    code = f"import website.settings.production as p; print(repr(p.{name}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.strip()
 
 
 def test_hd2_plain_http_is_redirected_to_https(probe):
@@ -31,6 +60,16 @@ def test_hd2_https_responses_carry_hsts_for_a_year_with_subdomains(probe):
 
 def test_hd2_forwarded_proto_from_the_proxy_counts_as_secure(probe):
     assert probe["forwarded_status"] == 200
+
+
+def test_hd2_forwarded_proto_is_ignored_without_a_configured_proxy():
+    """Anyone can send X-Forwarded-Proto; only a proxy we were told about is believed."""
+    assert (
+        production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT="0") == "None"
+    )
+    assert production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT="1") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
 
 
 def test_hd6_unknown_host_gets_400(probe):

@@ -15,6 +15,16 @@ def test_healthz_says_ok_when_the_database_answers(client, db):
     )
 
 
+def test_healthz_answers_head_for_load_balancers(client, db):
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_healthz_refuses_writes(client, db):
+    assert client.post("/healthz").status_code == 405
+
+
 def test_healthz_says_503_when_the_database_is_down(client, db, monkeypatch):
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")

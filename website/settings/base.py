@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     # After messages, so the "you were signed out" notice can be added (SE-3).
     "website.session_limits.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "website.middleware.AdminForStaffOnlyMiddleware",
     "members.accounts.middleware.StaffMFAMiddleware",
@@ -318,6 +319,25 @@ WAGTAILADMIN_COMMENTS_ENABLED = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent as "feature=()" on every response (website.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "bluetooth",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     # Wagtail's admin is not ready for a strict policy yet, so it gets report-only below.
@@ -335,6 +355,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# Only the admin carries this (website.middleware.ContentSecurityPolicyMiddleware).
 CONTENT_SECURITY_POLICY_REPORT_ONLY = {
     "DIRECTIVES": {
         "default-src": [SELF],

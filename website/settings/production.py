@@ -1,7 +1,7 @@
 """Production: fails fast on missing configuration, HTTPS only, mail sent by the outbox worker."""
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, env
+from .base import ALLAUTH_TRUSTED_PROXY_COUNT, ALLOWED_HOSTS, env
 
 SECRET_KEY = env.require("SECRET_KEY")
 env.require("ALLOWED_HOSTS")
@@ -16,7 +16,11 @@ DEBUG = False
 REQUIRE_STAFF_MFA = env.get_bool("REQUIRE_STAFF_MFA", True)
 
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only when a proxy in front of us sets it (HD-2): without
+# one, any client could claim its plain-HTTP request was HTTPS.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if ALLAUTH_TRUSTED_PROXY_COUNT > 0 else None
+)
 SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.get_bool("SECURE_HSTS_PRELOAD", True)
