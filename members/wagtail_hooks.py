@@ -9,11 +9,14 @@ from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 from members.enquiries import admin as enquiry_admin  # noqa: E402
 from members.enquiries import services as _enquiry_services  # noqa: E402
 from members.enquiries.permissions import can_retry_emails  # noqa: E402
+from website.dataexport import ERASE_HOOK as _ENQUIRY_ERASE  # noqa: E402
 from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _ENQUIRY_EXPORT  # noqa: E402
 
 modeladmin_register(enquiry_admin.EnquiryAdmin)
 # A leader's own enquiries, matched by their account's email, in "Download my data" (DP-4).
 _hooks.register(_ENQUIRY_EXPORT, _enquiry_services.export_enquiries_section)
+# ... and anonymised when they delete their account (UK GDPR Article 17).
+_hooks.register(_ENQUIRY_ERASE, _enquiry_services.erase_member_enquiries)
 _hooks.register("construct_homepage_panels", enquiry_admin.dashboard_panels)
 _hooks.register("register_admin_urls", lambda: enquiry_admin.admin_urls)
 

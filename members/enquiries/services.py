@@ -331,7 +331,7 @@ def enquiries_due_for_purge(now=None):
 
 
 @transaction.atomic
-def anonymise_enquiry(enquiry):
+def anonymise_enquiry(enquiry, reason="Retention period ended"):
     """Remove everything that identifies the enquirer; keep the figures (type, region, dates)."""
     enquiry.full_name = ANONYMISED
     enquiry.email = "anonymised@invalid"
@@ -347,7 +347,22 @@ def anonymise_enquiry(enquiry):
     activity.scrub(enquiry)
     for anonymise in hooks.get_hooks(ENQUIRY_ANONYMISE_HOOK):
         anonymise(enquiry)
-    record_event(enquiry, None, "anonymised", "Retention period ended")
+    record_event(enquiry, None, "anonymised", reason)
     audit.record(enquiry, "members.enquiry_anonymised")
     Email.objects.filter(subject__contains=enquiry.reference).delete()
     notify.emails_about(enquiry).delete()
+
+
+def erase_member_enquiries(user):
+    """Account deletion: anonymise the enquiries this person sent, matched by their address.
+
+    Enquiries have no link to an account (leaders enquire without one), so the address is
+    the only way to find them; the rows stay, anonymised, for the programme's figures.
+    """
+    if not user.email:
+        return
+    enquiries = Enquiry.objects.filter(
+        email__iexact=user.email, anonymised_at__isnull=True
+    ).order_by("pk")
+    for enquiry in enquiries:
+        anonymise_enquiry(enquiry, reason="The enquirer deleted their account")

@@ -26,11 +26,14 @@ def test_member_saves_alert_choices(client, member):
     client.force_login(member)
     page = client.get("/portal/interests/alerts/")
     assert page.status_code == 200
+    unknown_region = Region.objects.order_by("-pk").values_list("pk", flat=True)[0] + 1
     response = client.post(
         "/portal/interests/alerts/",
-        {"frequency": "immediate", "types": ["research"], "regions": ["5"]},
+        {"frequency": "immediate", "types": ["research"], "regions": [unknown_region]},
     )
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert not OpportunityAlert.objects.filter(member=member).exists()
     london = Region.objects.get(slug="london")
     client.post(
         "/portal/interests/alerts/",
