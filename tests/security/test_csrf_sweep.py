@@ -208,9 +208,10 @@ def test_se5_get_to_a_state_changing_route_is_refused_or_changes_nothing(
     finally:
         transaction.savepoint_rollback(savepoint)
 
-    assert response.status_code in (200, 302, 405), f"{role} GET {url}"
     if MATRIX[(name, "GET")][role] == "405":
         assert response.status_code == 405, f"{role} GET {url}"
+    else:
+        assert response.status_code in (200, 302), f"{role} GET {url}"
     changed = changed_tables(before, first)
     unexpected = set(changed) - LAZY_DEFAULTS.get(name, set()) - AUDIT_LOG
     assert not unexpected, f"{role} GET {url} changed {sorted(unexpected)}"
