@@ -70,7 +70,9 @@ from wagtail_modeladmin.options import (  # noqa: E402
 
 from home.slots import HOME_SLOT_HOOK as _HOME_SLOT_HOOK  # noqa: E402
 from members.opportunities import admin as opportunity_admin  # noqa: E402
+from members.opportunities import todos as _opportunity_todos  # noqa: E402
 from members.opportunities import views as _opportunity_views  # noqa: E402
+from website import todo as _todo  # noqa: E402
 from website.dashboard import PANEL_HOOK as _PANEL_HOOK  # noqa: E402
 
 _register_opportunity_admin(opportunity_admin.ExpressionOfInterestAdmin)
@@ -93,6 +95,8 @@ _opportunity_hooks.register(
     _EXPORT_HOOK, _opportunity_services.export_alerts_sent_section
 )
 _opportunity_hooks.register(_ERASE_HOOK, _opportunity_services.erase_member_data)
+_opportunity_hooks.register(_todo.PORTAL, _opportunity_todos.offers_waiting)
+_opportunity_hooks.register(_todo.ADMIN, _opportunity_todos.interests_to_review)
 
 
 # --- Coaching and mentoring pairings (issue 8): staff admin views, portal panel and task,
