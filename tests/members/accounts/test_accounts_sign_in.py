@@ -42,6 +42,25 @@ def test_member_signs_in_with_password_and_reaches_the_portal(client, member, pa
     assert client.get("/portal/").status_code == 200
 
 
+def test_a_member_without_next_lands_on_the_portal(client, member, password):
+    response = client.post(
+        "/accounts/login/", {"login": member.email, "password": password}
+    )
+    assert response["Location"] == "/portal/"
+
+
+@pytest.mark.parametrize("who", ["staff", "editor"])
+def test_people_with_admin_access_land_in_the_admin(client, request, password, who):
+    """Staff used to land on the member portal ("Complete your profile") with no way on."""
+    user = request.getfixturevalue(who)
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": password}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
 def error_text(response):
     return re.sub(r"\s+", " ", response.content.decode())
 

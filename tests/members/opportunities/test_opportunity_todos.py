@@ -4,12 +4,18 @@ import pytest
 from django.test import Client
 
 from tests.factories import UserFactory
-from tests.factories.opportunities import InterestFactory, ensure_index, make_opportunity
+from tests.factories.opportunities import (
+    InterestFactory,
+    ensure_index,
+    make_opportunity,
+)
 
 
 @pytest.fixture
 def opportunity(home_page):
-    return make_opportunity(ensure_index(home_page), title="Patient panel for the new ward")
+    return make_opportunity(
+        ensure_index(home_page), title="Patient panel for the new ward"
+    )
 
 
 def test_an_offered_place_is_on_the_members_things_to_do(client, member, opportunity):
@@ -31,7 +37,9 @@ def test_the_offer_leaves_things_to_do_once_answered(client, member, opportunity
 def test_another_members_offer_is_not_shown(client, member, member_other, opportunity):
     InterestFactory(opportunity=opportunity, member=member_other, status="offered")
     client.force_login(member)
-    assert "You have been offered a place" not in client.get("/portal/").content.decode()
+    assert (
+        "You have been offered a place" not in client.get("/portal/").content.decode()
+    )
 
 
 def test_staff_see_interests_waiting_for_review_on_the_admin_home(staff, opportunity):
@@ -49,7 +57,8 @@ def test_staff_see_interests_waiting_for_review_on_the_admin_home(staff, opportu
     client.force_login(staff)
     html = client.get("/admin/").content.decode()
     assert (
-        "3 new expressions of interest to review: Patient panel for the new ward" in html
+        "3 new expressions of interest to review: Patient panel for the new ward"
+        in html
     )
     assert f"opportunity={opportunity.pk}" in html
 
