@@ -39,3 +39,31 @@ def send(recipients=None, sender=None, **kwargs):
 
 def send_many(kwargs_list):
     return mail.send_many([_inert_parts(kwargs) for kwargs in kwargs_list])
+
+
+# One-time codes and links: the sender stamps when the code stops working, and the daily
+# purge blanks the body after that moment. The delivery record (who, when, status) stays.
+EXPIRES_HEADER = "X-Voices-Expires-At"
+
+
+def expires_header(moment):
+    return {EXPIRES_HEADER: moment.isoformat()}
+
+
+def scrub_expired_one_time_mail(now):
+    """Blank the bodies of sent or failed one-time messages whose code has expired."""
+    from datetime import datetime
+
+    from post_office.models import Email
+
+    expired = []
+    marked = Email.objects.filter(headers__has_key=EXPIRES_HEADER).exclude(message="")
+    for pk, headers in marked.values_list("pk", "headers").iterator():
+        try:
+            moment = datetime.fromisoformat((headers or {})[EXPIRES_HEADER])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if moment <= now:
+            expired.append(pk)
+    Email.objects.filter(pk__in=expired).update(message="", html_message="")
+    return len(expired)

@@ -12,6 +12,8 @@ nothing left to do. Each app's own purge command is called rather than re-implem
 - inactive accounts: members with no sign-in for INACTIVE_ACCOUNT_MONTHS (24) get one
   warning email; 30 days later, still unused, they are erased by the same service as
   "Delete my account" (members.accounts.inactivity; staff, editors and superusers excepted);
+- one-time sign-in codes, password-reset and confirmation links in the outbox: bodies blanked
+  once the code or link has expired (website.outbox; the delivery record stays);
 - sessions: ``clearsessions``;
 - sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90).
 
@@ -27,6 +29,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+
+from website import outbox
 
 
 def days(name, default):
@@ -103,11 +107,13 @@ class Command(BaseCommand):
             applications = purge_applications(now)
         warned, erased = warn_and_erase_inactive_accounts(now)
         call_command("clearsessions")
+        scrubbed = outbox.scrub_expired_one_time_mail(now)
         outbox_days = getattr(settings, "OUTBOX_RETENTION_DAYS", 90)
         call_command("cleanup_mail", days=outbox_days, verbosity=0)
         self.stdout.write(
             f"Cleared {interests} closed expressions of interest, deleted {invitations} "
             f"expired invitations, anonymised {applications} decided applications, "
             f"warned {warned} inactive accounts, erased {erased} inactive accounts, "
+            f"blanked {scrubbed} expired sign-in codes and links in the outbox, "
             f"cleared expired sessions and mail older than {outbox_days} days."
         )
