@@ -50,7 +50,7 @@ def test_a_member_without_next_lands_on_the_portal(client, member, password):
 
 
 @pytest.mark.parametrize("who", ["staff", "editor"])
-def test_people_with_admin_access_land_in_the_admin(client, request, password, who):
+def test_people_with_admin_access_land_in_the_admin(client, db, request, password, who):
     """Staff used to land on the member portal ("Complete your profile") with no way on."""
     user = request.getfixturevalue(who)
     response = client.post(
