@@ -141,8 +141,10 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     notes = page.locator("#notes").inner_text()
     assert "Phoned Priya; coaching call booked" in notes
     assert "Sam Staff" in notes
-    history = page.locator(".enquiry-triage__history").inner_text()
-    assert "New → In progress" in history
+    history = page.locator(
+        "section[aria-labelledby=activity-panel-heading]"
+    ).inner_text()
+    assert "Status changed from New to In progress" in history
     screenshot(page, "enquiry-admin-inspect")
 
     rows = live_site.query(
