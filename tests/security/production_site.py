@@ -13,12 +13,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def outside_environment():
+    """This process's environment without the test run's Django and pytest settings."""
+    return {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
+    }
+
+
 def run_probe(script, workdir, **settings):
     """The JSON `script` (a path under tests/security/) prints, run with production settings
     plus `settings` as environment variables."""
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
-    }
+    env = outside_environment()
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "website.settings.production",

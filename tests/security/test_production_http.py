@@ -1,12 +1,11 @@
 """HTTPS, HSTS, cookie attributes and host checks under the real production settings (HD-2, SE-4, HD-6)."""
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.security.production_site import ROOT, run_probe
+from tests.security.production_site import ROOT, outside_environment, run_probe
 
 pytestmark = pytest.mark.isolated
 
@@ -25,9 +24,7 @@ def probe(tmp_path_factory):
 
 def production_setting(name, **environment):
     """One setting's value as the production settings module computes it."""
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))
-    }
+    env = outside_environment()
     env.update(
         SECRET_KEY="throwaway-" + "s" * 50,
         ALLOWED_HOSTS="voices.example.org",
