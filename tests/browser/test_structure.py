@@ -4,6 +4,8 @@ visible, one h1 and no skipped levels, every field labelled and described."""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_keyboard_basics,
@@ -71,11 +73,15 @@ def test_forms_showing_errors_are_described_and_titled(page, live_site):
         ("/accounts/password/reset/", None),
     ]:
         page.goto(live_site(path))
-        if button:
-            page.get_by_role("button", name=button, exact=True).click()
-        else:
-            page.locator("main form button[type=submit]").first.click()
-        assert page.locator(".error-summary, .field__error").first.is_visible(), path
+        submit = (
+            page.get_by_role("button", name=button, exact=True)
+            if button
+            else page.locator("main form button[type=submit]").first
+        )
+        # The answer is a new page: wait for it, not for whatever is on screen at the click.
+        with page.expect_navigation():
+            submit.click()
+        expect(page.locator(".error-summary, .field__error").first).to_be_visible()
         assert page.title().startswith("Error:"), f"{path}: {page.title()}"
         assert_structure(page, path + " with errors")
         assert_accessible(page, path + " with errors")
