@@ -195,6 +195,28 @@ ROUTE_KWARGS = {
 }
 
 
+def outcome(response):
+    """The matrix's name for what a response did (see the module docstring)."""
+    status = response.status_code
+    if status in (301, 302):
+        location = response["Location"]
+        if location.startswith("/accounts/login/"):
+            return "login"
+        if location == "/admin/":
+            return "admin"
+        if location == "/portal/":
+            return "portal"
+        return "ok"
+    return str(status)
+
+
+def matches(expected, got):
+    """Whether an outcome is what the matrix expects (``ok`` accepts a shown form)."""
+    if expected == "ok":
+        return got in ("ok", "200")
+    return expected == got
+
+
 def kwargs_for(name, objects):
     """Resolve a route's kwargs spec: "=value" is literal, anything else an object key."""
     spec = ROUTE_KWARGS.get(name, {})
