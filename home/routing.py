@@ -102,12 +102,12 @@ class QuickRouteMixin:
 
 
 def _route(request, path):
-    from home.models import HomePage
-
+    # Looked up by label: the page models import this module, so it cannot import them.
+    home_page_model = apps.get_model("home", "HomePage")
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = HomePage.served_queryset().filter(pk=site.root_page_id).first()
+    root = home_page_model.served_queryset().filter(pk=site.root_page_id).first()
     if root is None:  # a site rooted somewhere unusual: Wagtail's way
         root = site.root_page.specific
     try:

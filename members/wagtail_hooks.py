@@ -184,3 +184,8 @@ _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_claims)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_reflections)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_availability)
 _pairing_hooks.register(_PAIRING_ERASE_HOOK, _pairing_services.erase_pairings)
+
+
+# Retention (DP-6): each feature's purge steps register with website.retention on import.
+import members.accounts.retention  # noqa: E402,F401
+import members.opportunities.retention  # noqa: E402,F401

@@ -1,13 +1,8 @@
+from .content import ContentPage, ProgrammePage
 from .easy_read import EasyReadLinkMixin, EasyReadPage
-from .pages import (
-    ContentPage,
-    HomePage,
-    NewsIndexPage,
-    NewsPage,
-    NewsPageTag,
-    PeopleIndexPage,
-    ProgrammePage,
-)
+from .home_page import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .people import PeopleIndexPage
 from .settings import NavigationSettings, OrganisationSettings
 from .snippets import Person, PersonKind, Region
 

@@ -1,6 +1,7 @@
 """Long-unused accounts (security checklist DP-6): a warning email, then erasure.
 
-``purge_expired`` calls `warn_and_erase_inactive_accounts` daily. A member account with no
+``purge_expired`` runs `warn_inactive_accounts` and `erase_warned_accounts` daily (they are
+registered as retention steps in members/accounts/retention.py). A member account with no
 sign-in for ``INACTIVE_ACCOUNT_MONTHS`` is warned once; signing in clears the warning
 (`clear_inactivity_warning`, connected to ``user_logged_in`` in members/apps.py). An account
 still unused ``NOTICE_DAYS`` after its warning is erased by `erase_member`, the same service
@@ -87,15 +88,12 @@ def clear_inactivity_warning(sender, request, user, **kwargs):
     user.inactivity_warning_sent_at = None
 
 
-def warn_and_erase_inactive_accounts(now):
-    """Erase accounts warned over NOTICE_DAYS ago, then warn the newly inactive ones.
-
-    Returns ``(warned, erased)``. Idempotent: a warned account is not warned again, and an
-    erased one is no longer active.
-    """
-    inactive = inactive_accounts(now)
+def erase_warned_accounts(now):
+    """Erase accounts still unused NOTICE_DAYS after their warning, then tell staff which
+    (by reference only). Returns how many; an erased account is no longer active, so a
+    second run finds it no more."""
     due = list(
-        inactive.filter(
+        inactive_accounts(now).filter(
             inactivity_warning_sent_at__lt=now - timedelta(days=NOTICE_DAYS)
         )
     )
@@ -113,8 +111,14 @@ def warn_and_erase_inactive_accounts(now):
                 "notice_days": NOTICE_DAYS,
             },
         )
+    return len(references)
+
+
+def warn_inactive_accounts(now):
+    """Warn the newly inactive accounts. Returns how many; a warned account is not warned
+    again until it signs in and falls quiet once more."""
     warned = 0
-    for user in inactive.filter(inactivity_warning_sent_at__isnull=True):
+    for user in inactive_accounts(now).filter(inactivity_warning_sent_at__isnull=True):
         warn_inactive_account(user, now)
         warned += 1
-    return warned, len(references)
+    return warned

@@ -1,12 +1,25 @@
 """Build the demo site: idempotent, so running it twice leaves the same result."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-from home import demo as home_demo
-from members import demo as members_demo
-from networks import demo as networks_demo
+
+def demo_loaders():
+    """Each installed app's `demo.load`, in INSTALLED_APPS order: an app's demo content may
+    build on the apps listed before it (members' pages sit under home's), and the core
+    cannot name the apps above it, so it finds them instead."""
+    loaders = []
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "demo"):
+            module = import_module(f"{config.name}.demo")
+            if callable(getattr(module, "load", None)):
+                loaders.append(module.load)
+    return loaders
 
 
 class Command(BaseCommand):
@@ -26,7 +39,6 @@ class Command(BaseCommand):
                 "production settings. Add --force if you really mean it."
             )
         with transaction.atomic():
-            home_demo.load()
-            members_demo.load()
-            networks_demo.load()
+            for load in demo_loaders():
+                load()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))

@@ -1,7 +1,9 @@
 """Enforce the retention periods in website/datamap.py (security checklist DP-6).
 
 Run daily from cron, after the outbox worker. Every step is idempotent: a second run finds
-nothing left to do. Each app's own purge command is called rather than re-implemented:
+nothing left to do. Each app's own purge command is called rather than re-implemented, and
+the steps for records the core does not own are registered by the app that owns them
+(website/retention.py; members/opportunities/retention.py, members/accounts/retention.py):
 
 - enquiries: ``purge_enquiries`` (closed ones anonymised after ENQUIRY_RETENTION_DAYS,
   quarantined spam deleted after 30 days);
@@ -22,98 +24,28 @@ keys with their own expiry (Redis drops them; the database cache stops returning
 culls them), so they never outlast their window by design.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
-from website import outbox
-
-
-def days(name, default):
-    return timedelta(days=getattr(settings, name, default))
-
-
-def purge_interests(now):
-    from members.models import ExpressionOfInterest
-    from members.opportunities.models import InterestStatus
-
-    closed = (
-        InterestStatus.WITHDRAWN,
-        InterestStatus.DECLINED,
-        InterestStatus.NOT_SELECTED,
-    )
-    due = ExpressionOfInterest.objects.filter(
-        status__in=closed, updated_at__lt=now - days("INTEREST_RETENTION_DAYS", 365)
-    ).exclude(
-        why_interested="",
-        experience="",
-        availability="",
-        access_needs="",
-        internal_notes="",
-    )
-    # QuerySet.update keeps updated_at as it was, so the row is not "new" again.
-    return due.update(
-        why_interested="",
-        experience="",
-        availability="",
-        access_needs="",
-        internal_notes="",
-    )
-
-
-def purge_invitations(now):
-    from members.models import Invitation
-
-    due = Invitation.objects.filter(
-        accepted_at__isnull=True,
-        expires_at__lt=now - days("INVITATION_RETENTION_DAYS", 90),
-    )
-    return due.delete()[0]
-
-
-def purge_applications(now):
-    from members.accounts.invitations import Application
-
-    due = Application.objects.filter(
-        decided_at__lt=now - days("APPLICATION_RETENTION_DAYS", 365)
-    ).exclude(email__endswith="@invalid")
-    count = 0
-    for application in due.only("pk"):
-        Application.objects.filter(pk=application.pk).update(
-            name="Former applicant",
-            email=f"expired-{application.pk}@invalid",
-            organisation="",
-            reason="",
-        )
-        count += 1
-    return count
+from website import outbox, retention
 
 
 class Command(BaseCommand):
     help = "Delete or anonymise personal data past its retention period (idempotent)."
 
     def handle(self, *args, **options):
-        from members.accounts.inactivity import warn_and_erase_inactive_accounts
-
         now = timezone.now()
         call_command("purge_enquiries", stdout=self.stdout)
-        with transaction.atomic():
-            interests = purge_interests(now)
-            invitations = purge_invitations(now)
-            applications = purge_applications(now)
-        warned, erased = warn_and_erase_inactive_accounts(now)
+        done = retention.run_steps(now)
         call_command("clearsessions")
         scrubbed = outbox.scrub_expired_one_time_mail(now)
         outbox_days = getattr(settings, "OUTBOX_RETENTION_DAYS", 90)
         call_command("cleanup_mail", days=outbox_days, verbosity=0)
-        self.stdout.write(
-            f"Cleared {interests} closed expressions of interest, deleted {invitations} "
-            f"expired invitations, anonymised {applications} decided applications, "
-            f"warned {warned} inactive accounts, erased {erased} inactive accounts, "
-            f"blanked {scrubbed} expired sign-in codes and links in the outbox, "
-            f"cleared expired sessions and mail older than {outbox_days} days."
-        )
+        done += [
+            f"blanked {scrubbed} expired sign-in codes and links in the outbox",
+            f"cleared expired sessions and mail older than {outbox_days} days",
+        ]
+        summary = ", ".join(done)
+        self.stdout.write(f"{summary[0].upper()}{summary[1:]}.")

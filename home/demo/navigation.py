@@ -1,0 +1,34 @@
+"""The demo's site settings: organisation details, main menu and footer links."""
+
+from home.demo.build import link, stream
+from home.models import NavigationSettings, OrganisationSettings
+
+
+def ensure_settings(site, menu, privacy, accessibility):
+    organisation = OrganisationSettings.for_site(site)
+    if not organisation.organisation_name:
+        organisation.organisation_name = "Voices (demo organisation)"
+        organisation.contact_email = "voices@example.org"
+        organisation.postal_address = "1 Example Street\nBirmingham\nB1 1AA"
+        organisation.charity_number = "0000000 (demo)"
+        organisation.footer_text = (
+            "Voices is a co-production programme: people with lived experience working "
+            "alongside leaders in health and care."
+        )
+        organisation.privacy_page = privacy
+        organisation.accessibility_page = accessibility
+        organisation.save()
+    navigation = NavigationSettings.for_site(site)
+    if not len(navigation.main_menu):
+        navigation.main_menu = stream(
+            *[("link", link(page=page, text=_menu_label(page))) for page in menu]
+        )
+        navigation.footer_links = stream(
+            ("link", link("/enquire/", "Contact us")),
+            ("link", link("/news/feed/", "News feed (RSS)")),
+        )
+        navigation.save()
+
+
+def _menu_label(page):
+    return {"what-is-co-production": "Co-production"}.get(page.slug, page.title)
