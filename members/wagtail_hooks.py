@@ -1,14 +1,11 @@
 """Admin registrations and portal panels for the members app; features add theirs below."""
 
-# --- Enquiries from leaders (issue 5): triage listing, dashboard panel, failed-mail outbox.
-from django.urls import reverse as _reverse  # noqa: E402
+# --- Enquiries from leaders (issue 5): triage listing, dashboard panel.
 from wagtail import hooks as _hooks  # noqa: E402
-from wagtail.admin.menu import MenuItem as _MenuItem  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
 from members.enquiries import admin as enquiry_admin  # noqa: E402
 from members.enquiries import services as _enquiry_services  # noqa: E402
-from members.enquiries.permissions import can_retry_emails  # noqa: E402
 from website.dataexport import ERASE_HOOK as _ENQUIRY_ERASE  # noqa: E402
 from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _ENQUIRY_EXPORT  # noqa: E402
 
@@ -19,18 +16,6 @@ _hooks.register(_ENQUIRY_EXPORT, _enquiry_services.export_enquiries_section)
 _hooks.register(_ENQUIRY_ERASE, _enquiry_services.erase_member_enquiries)
 _hooks.register("construct_homepage_panels", enquiry_admin.dashboard_panels)
 _hooks.register("register_admin_urls", lambda: enquiry_admin.admin_urls)
-
-
-class _OutboxMenuItem(_MenuItem):
-    def is_shown(self, request):
-        return can_retry_emails(request.user)
-
-
-@_hooks.register("register_admin_menu_item")
-def register_enquiry_outbox_menu_item():
-    return _OutboxMenuItem(
-        "Email outbox", _reverse("enquiry_outbox"), icon_name="warning", order=260
-    )
 
 
 # Accounts and portal (issue 4): staff admin for members, invitations and applications;

@@ -4,6 +4,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -40,3 +41,9 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+def forbidden(request):
+    """A real 403 page: Wagtail would turn PermissionDenied into a redirect to the dashboard,
+    which hides from tests and audits that the request was refused (AC-6)."""
+    return TemplateResponse(request, "403.html", status=403)

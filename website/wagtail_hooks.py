@@ -1,9 +1,10 @@
-"""The core's admin pieces: staff's "Things to do" on the admin home (website/todo.py)."""
+"""The core's admin pieces: staff's "Things to do" on the admin home (website/todo.py) and
+the email outbox screen (website/outbox_admin.py)."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from website import todo
+from website import outbox_admin, todo
 
 
 class TodoPanel(Component):
@@ -26,3 +27,7 @@ def add_todo_panel(request, panels):
     items = todo.things_to_do(request, todo.ADMIN)
     if items:
         panels.insert(0, TodoPanel(items))
+
+
+hooks.register("register_admin_urls", lambda: outbox_admin.admin_urls)
+hooks.register("register_admin_menu_item", outbox_admin.menu_item)

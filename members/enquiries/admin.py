@@ -9,11 +9,9 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 from post_office.models import Email
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -31,12 +29,13 @@ from members.enquiries.models import Enquiry
 from members.enquiries.permissions import (
     can_change_enquiry,
     can_export_enquiries,
-    can_retry_emails,
     can_view_enquiries,
 )
 from website import activity, audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
+from website.outbox_admin import can_manage_outbox, undelivered
+from website.views import forbidden
 from website.workflow import TransitionNotAllowed
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -81,12 +80,6 @@ class EnquiryPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return False
-
-
-def forbidden(request):
-    """A real 403 page: Wagtail would turn PermissionDenied into a redirect to the dashboard,
-    which hides from tests and audits that the request was refused (AC-6)."""
-    return TemplateResponse(request, "403.html", status=403)
 
 
 class ForbiddenMixin:
@@ -186,7 +179,7 @@ class EnquiryInspectView(ForbiddenMixin, InspectView):
             "emails": Email.objects.filter(subject__contains=enquiry.reference).only(
                 "to", "subject", "status", "last_updated", "number_of_retries"
             ),
-            "can_retry": can_retry_emails(user),
+            "can_retry": can_manage_outbox(user),
         }
         if can_change:
             context.update(
@@ -349,11 +342,11 @@ class NewEnquiriesPanel(Component):
         return {
             "new_count": recent.filter(status=Enquiry.Status.NEW).count(),
             "week_count": recent.count(),
-            "failed_count": services.failed_emails().count()
-            if can_retry_emails(self.request.user)
+            "failed_count": undelivered().count()
+            if can_manage_outbox(self.request.user)
             else None,
             "index_url": reverse("members_enquiry_modeladmin_index"),
-            "outbox_url": reverse("enquiry_outbox"),
+            "outbox_url": reverse("outbox"),
         }
 
 
@@ -362,38 +355,4 @@ def dashboard_panels(request, panels):
         panels.append(NewEnquiriesPanel(request))
 
 
-def outbox_view(request):
-    """Emails the worker could not deliver yet, with a retry button (RL-1 point 3)."""
-    if not can_retry_emails(request.user):
-        return forbidden(request)
-    emails = services.failed_emails().prefetch_related("logs")[:100]
-    rows = []
-    for email in emails:
-        logs = sorted(email.logs.all(), key=lambda log: log.date, reverse=True)
-        rows.append({"email": email, "last_log": logs[0] if logs else None})
-    return TemplateResponse(
-        request, "members/enquiries/admin/outbox.html", {"rows": rows}
-    )
-
-
-@require_POST
-def outbox_retry_view(request, pk):
-    if not can_retry_emails(request.user):
-        return forbidden(request)
-    email = get_object_or_404(services.failed_emails(), pk=pk)
-    services.retry_email(email)
-    messages.success(
-        request,
-        "The email is back in the queue; the worker will send it within a minute.",
-    )
-    return redirect("enquiry_outbox")
-
-
-admin_urls = [
-    path("enquiry-outbox/", outbox_view, name="enquiry_outbox"),
-    path(
-        "enquiry-outbox/<int:pk>/retry/",
-        outbox_retry_view,
-        name="enquiry_outbox_retry",
-    ),
-]
+admin_urls = []

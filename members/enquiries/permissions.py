@@ -16,8 +16,3 @@ def can_change_enquiry(user, enquiry=None):
 
 def can_export_enquiries(user):
     return can_view_enquiries(user) and user.has_perm("members.export_enquiry")
-
-
-def can_retry_emails(user):
-    """Failed outbox mail: staff who triage enquiries may see it and send it again."""
-    return can_change_enquiry(user) and user.has_perm("post_office.change_email")

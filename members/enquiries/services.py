@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
-from post_office.models import STATUS, Email
+from post_office.models import Email
 from wagtail import hooks
 
 from members.enquiries.models import (
@@ -226,19 +226,6 @@ def add_note(enquiry, text, user):
     )
     record_event(enquiry, user, "note", "Internal note added")
     return note
-
-
-def retry_email(email):
-    """Put a failed outbox email back in the queue for the worker's next pass."""
-    Email.objects.filter(pk=email.pk).update(
-        status=STATUS.queued, scheduled_time=None, number_of_retries=0
-    )
-
-
-def failed_emails():
-    return Email.objects.filter(status__in=[STATUS.failed, STATUS.requeued]).order_by(
-        "-last_updated"
-    )
 
 
 def export_enquiries_section(user):

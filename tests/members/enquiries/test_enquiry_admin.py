@@ -54,8 +54,8 @@ def protected_requests(enquiry, failed_email):
         ("get", inspect_url(enquiry), {}),
         ("post", inspect_url(enquiry), {"action": "status", "status": "in_progress"}),
         ("post", inspect_url(enquiry), {"action": "note", "text": "hello"}),
-        ("get", reverse("enquiry_outbox"), {}),
-        ("post", reverse("enquiry_outbox_retry", args=[failed_email.pk]), {}),
+        ("get", reverse("outbox"), {}),
+        ("post", reverse("outbox_retry", args=[failed_email.pk]), {}),
     ]
 
 
@@ -274,16 +274,15 @@ def test_dashboard_panel_shows_this_weeks_enquiries_to_staff_only(
 
 def test_staff_see_failed_mail_and_retry_it(client, staff, failed_email):
     client.force_login(staff)
-    html = client.get(reverse("enquiry_outbox")).content.decode()
+    html = client.get(reverse("outbox")).content.decode()
     assert "ENQ-2026-09999" in html
     assert "SMTPServerDisconnected" in html
-    response = client.post(reverse("enquiry_outbox_retry", args=[failed_email.pk]))
+    response = client.post(reverse("outbox_retry", args=[failed_email.pk]))
     assert response.status_code == 302
     failed_email.refresh_from_db()
     assert failed_email.status == STATUS.queued
     assert (
-        client.get(reverse("enquiry_outbox_retry", args=[failed_email.pk])).status_code
-        == 405
+        client.get(reverse("outbox_retry", args=[failed_email.pk])).status_code == 405
     )
 
 
