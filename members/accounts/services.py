@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from members.accounts import onboarding
 from members.accounts.choices import MemberType
 from members.accounts.invitations import default_expiry, hash_token
 from members.accounts.profiles import (
@@ -80,7 +81,10 @@ def account_exists(email):
     return User.objects.filter(email__iexact=email.strip()).exists()
 
 
-def _send_invitation(invitation, token):
+def _send_invitation(invitation, token, name=None):
+    if name is None:  # a resend: the application it answers, if any, still names them
+        application = onboarding.application_for(invitation)
+        name = application.name if application else ""
     invitation.sent_at = timezone.now()
     invitation.send_count += 1
     invitation.save()
@@ -89,13 +93,14 @@ def _send_invitation(invitation, token):
         "invitation",
         {
             "invitation": invitation,
+            "name": name,
             "url": site_url(reverse("members:accept_invitation", args=[token])),
         },
     )
 
 
 @transaction.atomic
-def invite_member(email, member_type, invited_by=None, network_slug=""):
+def invite_member(email, member_type, invited_by=None, network_slug="", name=""):
     """Create an invitation and queue its email; an older open invitation is revoked."""
     email = email.strip().lower()
     Invitation.objects.open().filter(email__iexact=email).update(
@@ -108,7 +113,7 @@ def invite_member(email, member_type, invited_by=None, network_slug=""):
         invited_by=invited_by,
     )
     token = invitation.new_token()
-    _send_invitation(invitation, token)
+    _send_invitation(invitation, token, name=name)
     audit.record(invitation, "wagtail.create", user=invited_by)
     return invitation
 
@@ -162,7 +167,7 @@ def accept_invitation(invitation, password, preferred_name=""):
         defaults={"verified": True, "primary": True},
     )
     now = timezone.now()
-    MemberProfile.objects.update_or_create(
+    profile, _ = MemberProfile.objects.update_or_create(
         user=user,
         defaults={
             "member_type": invitation.member_type,
@@ -170,6 +175,7 @@ def accept_invitation(invitation, password, preferred_name=""):
             "privacy_notice_version": PRIVACY_NOTICE_VERSION,
         },
     )
+    onboarding.carry_into_account(invitation, user, profile)
     invitation.accepted_at = now
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
@@ -207,19 +213,32 @@ def submit_application(*, name, email, member_type, region, organisation, reason
 
 
 @transaction.atomic
-def approve_application(application, by=None):
-    """Approve and send the invitation (the applicant's welcome email is the invitation)."""
+def approve_application(application, by=None, details=None):
+    """Approve and send the invitation (the applicant's welcome email is the invitation).
+
+    `details`: staff's corrections to what the applicant told us (members.accounts.onboarding),
+    which the invitation and the new account then carry.
+    """
     if application.status != Application.Status.PENDING:
         raise ValueError("This application has already been decided.")
+    corrected = onboarding.apply_corrections(application, details or {})
     invitation = invite_member(
-        application.email, application.member_type, invited_by=by
+        application.email,
+        application.member_type,
+        invited_by=by,
+        name=application.name,
     )
     application.status = Application.Status.APPROVED
     application.decided_at = timezone.now()
     application.decided_by = by
     application.invitation = invitation
     application.save()
-    audit.record(application, "members.application_approved", user=by)
+    audit.record(
+        application,
+        "members.application_approved",
+        user=by,
+        data={"corrected": corrected} if corrected else None,
+    )
     return invitation
 
 
