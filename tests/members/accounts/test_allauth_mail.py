@@ -42,3 +42,24 @@ def test_a_password_reset_link_is_queued_with_a_working_link_in_both_parts(
     page = client.get(path, follow=True)
     assert page.status_code == 200
     assert b'name="password1"' in page.content
+
+
+def test_a_security_notice_renders_text_and_html(member):
+    from django.utils import timezone
+
+    subject, text, html = notify.render(
+        "account:totp_activated",
+        {
+            "user": member,
+            "email": member.email,
+            "recipient_email": member.email,
+            "timestamp": timezone.now(),
+            "ip": "192.0.2.1",
+            "user_agent": "Test browser",
+        },
+    )
+    assert subject.startswith("[Voices] ")
+    assert text.strip() and "<p>" in html
+    assert notify.notify("account:totp_activated", member.email, {"user": member}) == 1
+    mail = Email.objects.get(to=[member.email])
+    assert outbox.EXPIRES_HEADER not in (mail.headers or {})
