@@ -1,31 +1,15 @@
-"""allauth hooks: sign-up is closed, accounts come from invitations or approved applications."""
+"""allauth hooks: sign-up is closed, accounts come from invitations or approved applications.
 
-from datetime import timedelta
+allauth's emails go through website.notify like every other (members.accounts.allauth_mail).
+"""
 
-from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
-from django.utils import timezone
+from django.contrib.sites.shortcuts import get_current_site
 
-from website import outbox, roles
-
-
-def one_time_lifetimes():
-    """How long each of allauth's one-time codes or links keeps working."""
-    confirm = timedelta(days=app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS)
-    return {
-        "account/email/login_code": timedelta(
-            seconds=app_settings.LOGIN_BY_CODE_TIMEOUT
-        ),
-        "account/email/password_reset_code": timedelta(
-            seconds=app_settings.PASSWORD_RESET_BY_CODE_TIMEOUT
-        ),
-        "account/email/password_reset_key": timedelta(
-            seconds=settings.PASSWORD_RESET_TIMEOUT
-        ),
-        "account/email/email_confirmation": confirm,
-        "account/email/email_confirmation_signup": confirm,
-    }
+from members.accounts import allauth_mail
+from website import roles
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -34,14 +18,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def send_mail(self, template_prefix, email, context):
+        """Queue through website.notify, as event ``account:<basename of the prefix>``."""
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        allauth_mail.send(template_prefix, email, ctx)
+
     def render_mail(self, template_prefix, email, context, headers=None):
         """Codes and links are stamped with their expiry, so the outbox can forget them."""
-        lifetime = one_time_lifetimes().get(template_prefix)
-        if lifetime is not None:
-            headers = {
-                **(headers or {}),
-                **outbox.expires_header(timezone.now() + lifetime),
-            }
+        headers = {**(headers or {}), **allauth_mail.expiry_headers(template_prefix)}
         return super().render_mail(template_prefix, email, context, headers=headers)
 
     def get_login_redirect_url(self, request):

@@ -16,7 +16,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from members.accounts import services as services
-from members.accounts.forms import DeclineApplicationForm, InviteForm
+from members.accounts.forms import (
+    ApproveApplicationForm,
+    DeclineApplicationForm,
+    InviteForm,
+)
 from members.accounts.permissions import (
     can_decide_application,
     can_manage_invitations,
@@ -262,20 +266,38 @@ def invitation_revoke(request, pk):
     )
 
 
+def _with_unchanged(data, application):
+    """The posted corrections; a field not posted at all keeps what the applicant said."""
+    data = data.copy()
+    for name in ApproveApplicationForm.Meta.fields:
+        if name not in data:
+            value = getattr(application, f"{name}_id" if name == "region" else name)
+            data[name] = "" if value is None else str(value)
+    return data
+
+
 def application_decide(request, pk):
     """Approve (sends the invitation) or decline (sends a kind email, with an optional note)."""
     application = get_object_or_404(Application, pk=pk)
     if not can_decide_application(request.user, application):
         raise PermissionDenied
-    form = DeclineApplicationForm(request.POST if request.method == "POST" else None)
+    decision = request.POST.get("decision") if request.method == "POST" else None
+    form = DeclineApplicationForm(request.POST if decision == "decline" else None)
+    # The form edits a copy, so a refused correction leaves the page showing the original.
+    approve_form = ApproveApplicationForm(
+        _with_unchanged(request.POST, application) if decision == "approve" else None,
+        instance=Application.objects.get(pk=application.pk),
+    )
     if request.method == "POST" and application.status == Application.Status.PENDING:
-        if request.POST.get("decision") == "approve":
-            services.approve_application(application, by=request.user)
+        if decision == "approve" and approve_form.is_valid():
+            services.approve_application(
+                application, by=request.user, details=approve_form.cleaned_data
+            )
             messages.success(
                 request, f"Approved. An invitation was sent to {application.email}."
             )
             return redirect(ApplicationAdmin().url_helper.index_url)
-        if request.POST.get("decision") == "decline" and form.is_valid():
+        if decision == "decline" and form.is_valid():
             services.decline_application(
                 application, by=request.user, note=form.cleaned_data["note"]
             )
@@ -286,7 +308,7 @@ def application_decide(request, pk):
     return render(
         request,
         "members/admin/application_decide.html",
-        {"application": application, "form": form},
+        {"application": application, "form": form, "approve_form": approve_form},
     )
 
 

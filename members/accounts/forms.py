@@ -194,6 +194,35 @@ class InviteForm(forms.Form):
         return addresses
 
 
+class ApproveApplicationForm(forms.ModelForm):
+    """What the applicant told us, for staff to check and correct before the invitation goes.
+
+    The corrected values are what the invitation and the new account carry
+    (members.accounts.onboarding).
+    """
+
+    name = PlainTextField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the name to use on their account"},
+    )
+    member_type = forms.ChoiceField(
+        label="Taking part as",
+        choices=Application._meta.get_field("member_type").choices,
+    )
+    region = forms.ModelChoiceField(
+        label="Region",
+        queryset=Region.objects.all(),
+        required=False,
+        empty_label="Not given",
+    )
+    organisation = PlainTextField(label="Organisation", max_length=200, required=False)
+
+    class Meta:
+        model = Application
+        fields = ["name", "member_type", "region", "organisation"]
+
+
 class DeclineApplicationForm(forms.Form):
     note = PlainTextField(
         label="A short personal note (optional)",

@@ -21,8 +21,10 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from members.accounts.services import erase_member, queue_email, site_url, staff_emails
+from members.accounts import notifications
+from members.accounts.services import erase_member
 from members.models import User
+from website import notify, roles
 
 NOTICE_DAYS = 30
 
@@ -66,15 +68,15 @@ def inactive_accounts(now):
 @transaction.atomic
 def warn_inactive_account(user, now):
     """Queue the warning and record it in the same transaction, so it is sent once."""
-    queue_email(
-        user.email,
-        "inactive_account_warning",
+    notify.notify(
+        notifications.INACTIVE_ACCOUNT_WARNING,
+        user,
         {
             "name": user.preferred_name or user.first_name,
             "last_seen": user.last_seen,
             "deletion_date": now + timedelta(days=NOTICE_DAYS),
-            "sign_in_url": site_url(reverse("account_login")),
-            "my_data_url": site_url(reverse("members:my_data")),
+            "sign_in_url": notify.absolute_url(reverse("account_login")),
+            "my_data_url": notify.absolute_url(reverse("members:my_data")),
         },
     )
     User.objects.filter(pk=user.pk).update(inactivity_warning_sent_at=now)
@@ -101,10 +103,10 @@ def erase_warned_accounts(now):
     for user in due:
         references.append(str(user.pk))
         erase_member(user, notify_staff=False)
-    if references and (recipients := staff_emails()):
-        queue_email(
-            recipients,
-            "inactive_accounts_erased_staff_notice",
+    if references:
+        notify.notify(
+            notifications.INACTIVE_ACCOUNTS_ERASED_STAFF_NOTICE,
+            roles.STAFF,
             {
                 "references": references,
                 "months": settings.INACTIVE_ACCOUNT_MONTHS,

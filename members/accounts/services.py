@@ -1,7 +1,7 @@
 """Accounts: invitations, applications, profiles, data export and erasure.
 
-Views and the admin call these functions; each validates, saves, then queues its email in the
-same transaction through the durable outbox (django-post-office).
+Views and the admin call these functions; each validates, saves, then sends its email with
+website.notify in the same transaction (events in members/accounts/notifications.py).
 """
 
 import re
@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from members.accounts import notifications, onboarding
 from members.accounts.choices import MemberType
 from members.accounts.invitations import default_expiry, hash_token
 from members.accounts.profiles import (
@@ -25,12 +26,10 @@ from members.accounts.profiles import (
     SPECIAL_CATEGORY_FIELDS,
 )
 from members.models import Application, Invitation, MemberProfile, User
-from website import audit
+from website import audit, notify, roles
 from website import outbox as mail
 from website.dataexport import erase_for
 
-MEMBERS_GROUP = "Members"
-STAFF_GROUP = "Programme staff"
 FORMER_MEMBER = "Former member"
 INVITATION_ACCEPTED_HOOK = "register_invitation_accepted"
 
@@ -48,8 +47,10 @@ def clean_plain_text(value):
     return _CONTROL.sub("", value).strip()
 
 
+# site_url and queue_email remain only for coaching's emails, until coaching sends
+# through website.notify too; accounts' own emails are events (members/accounts/notifications).
 def site_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return notify.absolute_url(path)
 
 
 def queue_email(to, template, context, priority="medium"):
@@ -65,12 +66,7 @@ def queue_email(to, template, context, priority="medium"):
     )
 
 
-def staff_emails():
-    return list(
-        User.objects.filter(groups__name=STAFF_GROUP, is_active=True)
-        .values_list("email", flat=True)
-        .distinct()
-    )
+staff_emails = roles.staff_emails  # still imported by coaching
 
 
 # Invitations -------------------------------------------------------------------------
@@ -80,22 +76,29 @@ def account_exists(email):
     return User.objects.filter(email__iexact=email.strip()).exists()
 
 
-def _send_invitation(invitation, token):
+def _send_invitation(invitation, token, name=None):
+    if name is None:  # a resend: the application it answers, if any, still names them
+        application = onboarding.application_for(invitation)
+        name = application.name if application else ""
     invitation.sent_at = timezone.now()
     invitation.send_count += 1
     invitation.save()
-    queue_email(
+    notify.notify(
+        notifications.MEMBER_INVITATION,
         invitation.email,
-        "invitation",
         {
             "invitation": invitation,
-            "url": site_url(reverse("members:accept_invitation", args=[token])),
+            "name": name,
+            "url": notify.absolute_url(
+                reverse("members:accept_invitation", args=[token])
+            ),
         },
+        about=invitation,
     )
 
 
 @transaction.atomic
-def invite_member(email, member_type, invited_by=None, network_slug=""):
+def invite_member(email, member_type, invited_by=None, network_slug="", name=""):
     """Create an invitation and queue its email; an older open invitation is revoked."""
     email = email.strip().lower()
     Invitation.objects.open().filter(email__iexact=email).update(
@@ -108,7 +111,7 @@ def invite_member(email, member_type, invited_by=None, network_slug=""):
         invited_by=invited_by,
     )
     token = invitation.new_token()
-    _send_invitation(invitation, token)
+    _send_invitation(invitation, token, name=name)
     audit.record(invitation, "wagtail.create", user=invited_by)
     return invitation
 
@@ -155,14 +158,14 @@ def accept_invitation(invitation, password, preferred_name=""):
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    user.groups.add(Group.objects.get(name=roles.MEMBERS))
     EmailAddress.objects.update_or_create(
         user=user,
         email=user.email,
         defaults={"verified": True, "primary": True},
     )
     now = timezone.now()
-    MemberProfile.objects.update_or_create(
+    profile, _ = MemberProfile.objects.update_or_create(
         user=user,
         defaults={
             "member_type": invitation.member_type,
@@ -170,6 +173,7 @@ def accept_invitation(invitation, password, preferred_name=""):
             "privacy_notice_version": PRIVACY_NOTICE_VERSION,
         },
     )
+    onboarding.carry_into_account(invitation, user, profile)
     invitation.accepted_at = now
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
@@ -192,34 +196,47 @@ def submit_application(*, name, email, member_type, region, organisation, reason
         reason=clean_plain_text(reason),
         privacy_notice_version=PRIVACY_NOTICE_VERSION,
     )
-    queue_email(application.email, "application_received", {"application": application})
-    recipients = staff_emails()
-    if recipients:
-        queue_email(
-            recipients,
-            "application_staff_notice",
-            {
-                "application": application,
-                "url": site_url("/admin/"),
-            },
-        )
+    notify.notify(
+        notifications.APPLICATION_RECEIVED,
+        application.email,
+        {"application": application},
+        about=application,
+    )
+    notify.notify(
+        notifications.APPLICATION_STAFF_NOTICE,
+        roles.STAFF,
+        {"application": application, "url": notify.absolute_url("/admin/")},
+    )
     return application
 
 
 @transaction.atomic
-def approve_application(application, by=None):
-    """Approve and send the invitation (the applicant's welcome email is the invitation)."""
+def approve_application(application, by=None, details=None):
+    """Approve and send the invitation (the applicant's welcome email is the invitation).
+
+    `details`: staff's corrections to what the applicant told us (members.accounts.onboarding),
+    which the invitation and the new account then carry.
+    """
     if application.status != Application.Status.PENDING:
         raise ValueError("This application has already been decided.")
+    corrected = onboarding.apply_corrections(application, details or {})
     invitation = invite_member(
-        application.email, application.member_type, invited_by=by
+        application.email,
+        application.member_type,
+        invited_by=by,
+        name=application.name,
     )
     application.status = Application.Status.APPROVED
     application.decided_at = timezone.now()
     application.decided_by = by
     application.invitation = invitation
     application.save()
-    audit.record(application, "members.application_approved", user=by)
+    audit.record(
+        application,
+        "members.application_approved",
+        user=by,
+        data={"corrected": corrected} if corrected else None,
+    )
     return invitation
 
 
@@ -231,10 +248,11 @@ def decline_application(application, by=None, note=""):
     application.decided_at = timezone.now()
     application.decided_by = by
     application.save()
-    queue_email(
+    notify.notify(
+        notifications.APPLICATION_DECLINED,
         application.email,
-        "application_declined",
         {"application": application, "note": clean_plain_text(note)},
+        about=application,
     )
     audit.record(application, "members.application_declined", user=by)
     return application
@@ -345,10 +363,11 @@ def erase_member(user, *, notify_staff=True):
     user.user_permissions.clear()
     _delete_sessions(user)
     audit.record(user, "members.account_erased")
-    recipients = staff_emails() if notify_staff else []
-    if recipients:
-        queue_email(
-            recipients, "account_deleted_staff_notice", {"reference": reference}
+    if notify_staff:
+        notify.notify(
+            notifications.ACCOUNT_DELETED_STAFF_NOTICE,
+            roles.STAFF,
+            {"reference": reference},
         )
 
 

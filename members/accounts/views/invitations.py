@@ -6,6 +6,7 @@ from django.contrib.auth import login
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from members.accounts import onboarding
 from members.accounts import services as services
 from members.accounts.forms import AcceptInvitationForm, ApplicationForm
 from members.enquiries.views import too_many_requests
@@ -29,7 +30,9 @@ def accept_invitation(request, token):
             request, "members/invitation_signed_in.html", {"invitation": invitation}
         )
     form = AcceptInvitationForm(
-        request.POST if request.method == "POST" else None, email=invitation.email
+        request.POST if request.method == "POST" else None,
+        email=invitation.email,
+        initial={"preferred_name": onboarding.suggested_preferred_name(invitation)},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -141,3 +141,30 @@ def test_dashboard_query_count_does_not_grow_with_data(
     with django_assert_max_num_queries(20):
         response = client.get("/portal/")
     assert response.status_code == 200
+
+
+def test_things_to_do_shows_an_items_deadline(client, member):
+    """Any feature's item with a deadline says when it is due, in words."""
+    from datetime import date
+
+    from wagtail import hooks
+
+    from website import todo
+
+    def dated(request):
+        return [
+            todo.Todo(
+                text="Reply to your offered place.",
+                url="/portal/",
+                link_text="Reply",
+                due=date(2026, 12, 12),
+            )
+        ]
+
+    make_profile(member)
+    client.force_login(member)
+    with hooks.register_temporarily(todo.PORTAL, dated):
+        page = client.get("/portal/").content.decode()
+    assert "Reply to your offered place." in page
+    assert "by 12 December 2026" in page
+    assert "Complete your profile" in page  # the profile reminder is a provider too

@@ -1,0 +1,39 @@
+"""The accounts feature's emails, in the core's catalogue (website/notify.py).
+
+All are transactional: each answers something the person or the programme did (an
+invitation, an application, an erasure), so there is no preference to turn them off.
+allauth's own messages (sign-in codes, reset links) are registered in
+members.accounts.allauth_mail.
+"""
+
+from website import notify
+
+MEMBER_INVITATION = notify.register(
+    "member_invitation",
+    "An invited person: their single-use link to set up a Voices account, and its expiry.",
+)
+APPLICATION_RECEIVED = notify.register(
+    "application_received",
+    "An applicant: we have their application to join and when to expect a reply.",
+)
+APPLICATION_STAFF_NOTICE = notify.register(
+    "application_staff_notice",
+    "Programme staff: an application to join waits for a decision (no applicant details).",
+)
+APPLICATION_DECLINED = notify.register(
+    "application_declined",
+    "An applicant: kindly, no place for now, with staff's optional note.",
+)
+ACCOUNT_DELETED_STAFF_NOTICE = notify.register(
+    "account_deleted_staff_notice",
+    "Programme staff: a member deleted their account (a reference only, no names).",
+)
+INACTIVE_ACCOUNT_WARNING = notify.register(
+    "inactive_account_warning",
+    "A member whose account is long unused: it will be deleted on a date unless they "
+    "sign in.",
+)
+INACTIVE_ACCOUNTS_ERASED_STAFF_NOTICE = notify.register(
+    "inactive_accounts_erased_staff_notice",
+    "Programme staff: today's erasure of long-unused accounts (references only).",
+)
