@@ -20,9 +20,14 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt $(VENV)/.run-deps
 run: $(VENV)/.run-deps
 	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py load_demo
-	@echo "Voices is at http://127.0.0.1:$(PORT)/ (demo password: see README)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py load_demo
+	@echo ""
+	@echo "  Voices (demo site)  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin               http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Emails it sent      http://127.0.0.1:$(PORT)/dev/mail/"
+	@echo "  Demo accounts (README) all use the password: $$(PORT=$(PORT) $(PY) manage.py shell -v0 -c 'from django.conf import settings; print(settings.DEMO_PASSWORD)')"
+	@echo ""
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: the whole suite, then the browser journeys in their own run
 ## (Playwright keeps an event loop open, which Django's ORM refuses to share)

@@ -8,8 +8,10 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from website import devmail
         from website.cache import connect_signals
 
         connect_signals()
+        devmail.connect()
         # Connects the sign-in receiver that starts the session clocks (SE-3).
         import website.session_limits  # noqa: F401

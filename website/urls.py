@@ -45,6 +45,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if settings.DEV_MAILBOX_DIR:
+    # Development only (make run): what the site sent, newest first (website/devmail.py).
+    from website import devmail
+
+    urlpatterns.insert(0, path("dev/mail/", devmail.mailbox_view, name="dev_mail"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -282,6 +282,8 @@ if EMAIL_URL:
     EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
     EMAIL_USE_TLS = _mail.scheme == "submission"
     EMAIL_USE_SSL = _mail.scheme == "smtps"
+# The development mailbox folder (website/devmail.py); set only by development settings.
+DEV_MAILBOX_DIR = None
 DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 POST_OFFICE = {
     "BACKENDS": {"default": DELIVERY_EMAIL_BACKEND},

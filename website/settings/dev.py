@@ -1,7 +1,8 @@
-"""Local development (`make run`): debug on, mail printed to the console at once."""
+"""Local development (`make run`): debug on, every email delivered at once to the development
+mailbox (/dev/mail/), links built for the port actually served."""
 
 from .base import *  # noqa: F403
-from .base import POST_OFFICE, env
+from .base import BASE_DIR, POST_OFFICE, env
 
 DEBUG = True
 SECRET_KEY = (
@@ -9,12 +10,18 @@ SECRET_KEY = (
 )
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
+# Dev has no outbox worker: website.devmail delivers each message once its transaction
+# commits, into a folder the newcomer reads at /dev/mail/.
+DEV_MAILBOX_DIR = env.get("DEV_MAILBOX_DIR") or str(BASE_DIR / "var" / "mail")
 POST_OFFICE = {
     **POST_OFFICE,
-    "BACKENDS": {"default": "django.core.mail.backends.console.EmailBackend"},
-    # Dev has no worker running, so send as soon as mail is queued.
+    "BACKENDS": {"default": "website.devmail.MailboxBackend"},
     "DEFAULT_PRIORITY": "now",
 }
+# Links in emails point at the port `make run` serves (PORT), unless set outright.
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or (
+    f"http://127.0.0.1:{env.get_int('PORT', 8000) or 8000}"
+)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {
