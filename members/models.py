@@ -20,9 +20,8 @@ from members.opportunities.models import (
     InterestStatusChange,
     OpportunityAlert,
     OpportunityAlertSent,
-    OpportunityIndexPage,
-    OpportunityPage,
 )
+from members.opportunities.pages import OpportunityIndexPage, OpportunityPage
 
 __all__ = [
     "Enquiry",

@@ -20,13 +20,11 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView
 
 from home.models.snippets import Region
+from members.opportunities import exports, services
 from members.opportunities import permissions as perms
-from members.opportunities import services as services
-from members.opportunities.models import (
-    ExpressionOfInterest,
-    InterestStatus,
-    OpportunityPage,
-)
+from members.opportunities.choices import InterestStatus
+from members.opportunities.models import ExpressionOfInterest
+from members.opportunities.pages import OpportunityPage
 from website import audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
@@ -236,7 +234,7 @@ def export_view(request):
         interests = interests.filter(opportunity_id=int(opportunity_id))
         name = f"interests-opportunity-{int(opportunity_id)}"
     include_access_needs = perms.can_see_interest_access_needs(request.user)
-    body = services.export_interests_csv(
+    body = exports.export_interests_csv(
         interests, include_access_needs=include_access_needs
     )
     audit.record_export(

@@ -4,7 +4,8 @@ Members act on their own interests only; programme staff move interests through 
 Editors hold no interest permissions at all (security checklist AC-6).
 """
 
-from members.opportunities.models import MEMBERS_GROUP, Audience, InterestStatus
+from members.opportunities.choices import Audience, InterestStatus
+from website import roles
 
 S = InterestStatus
 
@@ -31,7 +32,7 @@ def is_member(user):
         return False
     cached = getattr(user, "_voices_is_member", None)
     if cached is None:
-        cached = user.groups.filter(name=MEMBERS_GROUP).exists()
+        cached = user.groups.filter(name=roles.MEMBERS).exists()
         user._voices_is_member = cached
     return cached
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from members.opportunities import permissions as perms
-from members.opportunities.models import ExpressionOfInterest, InterestStatus
+from members.opportunities.choices import InterestStatus
+from members.opportunities.models import ExpressionOfInterest
 from website import todo
 
 LIMIT = 20

@@ -10,19 +10,17 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from home.pagination import get_page
+from members.opportunities import alerts as alert_services
+from members.opportunities import listing, services
 from members.opportunities import permissions as perms
-from members.opportunities import services as services
+from members.opportunities.choices import InterestStatus
 from members.opportunities.forms import (
     AlertForm,
     ExpressionOfInterestForm,
     RespondToOfferForm,
 )
-from members.opportunities.models import (
-    ExpressionOfInterest,
-    InterestStatus,
-    OpportunityAlert,
-    OpportunityPage,
-)
+from members.opportunities.models import ExpressionOfInterest, OpportunityAlert
+from members.opportunities.pages import OpportunityPage
 from website.dashboard import Panel
 
 PORTAL_CRUMBS = [("Home", "/"), ("My portal", "/portal/")]
@@ -223,7 +221,7 @@ def alerts(request):
     if request.method == "POST":
         form = AlertForm(request.POST)
         if form.is_valid():
-            services.save_alert(
+            alert_services.save_alert(
                 request.user,
                 form.cleaned_data["frequency"],
                 form.cleaned_data["types"],
@@ -256,7 +254,7 @@ def matching_opportunities_panel(request):
     return Panel(
         order=30,
         template="members/opportunities/panels/matching.html",
-        context={"opportunities": services.matching_open_opportunities(request.user)},
+        context={"opportunities": listing.matching_open_opportunities(request.user)},
     )
 
 
@@ -276,7 +274,7 @@ def my_interests_panel(request):
 def closing_soon_slot(request, page):
     from home.slots import Slot
 
-    opportunities = services.closing_soonest(request.user, limit=3)
+    opportunities = listing.closing_soonest(request.user, limit=3)
     if not opportunities:
         return None
     return Slot(

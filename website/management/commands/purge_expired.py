@@ -39,7 +39,7 @@ def days(name, default):
 
 def purge_interests(now):
     from members.models import ExpressionOfInterest
-    from members.opportunities.models import InterestStatus
+    from members.opportunities.choices import InterestStatus
 
     closed = (
         InterestStatus.WITHDRAWN,
