@@ -17,7 +17,6 @@ from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
 from members.opportunities.models import (
     ExpressionOfInterest,
-    InterestStatusChange,
     OpportunityAlert,
     OpportunityAlertSent,
 )
@@ -32,7 +31,6 @@ __all__ = [
     "Application",
     "Invitation",
     "ExpressionOfInterest",
-    "InterestStatusChange",
     "OpportunityAlert",
     "OpportunityAlertSent",
     "OpportunityIndexPage",

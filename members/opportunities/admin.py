@@ -25,7 +25,8 @@ from members.opportunities import permissions as perms
 from members.opportunities.choices import InterestStatus
 from members.opportunities.models import ExpressionOfInterest
 from members.opportunities.pages import OpportunityPage
-from website import audit
+from members.opportunities.workflow import staff_targets
+from website import activity, audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
 
@@ -126,8 +127,8 @@ class NotesForm(forms.Form):
 
 
 def staff_choices(interest):
-    allowed = perms.STAFF_TRANSITIONS.get(interest.status, set())
-    return [(v, label) for v, label in InterestStatus.choices if v in allowed]
+    labels = dict(InterestStatus.choices)
+    return [(value, labels[value]) for value in staff_targets(interest)]
 
 
 class InterestInspectView(InspectView):
@@ -138,7 +139,7 @@ class InterestInspectView(InspectView):
         user = self.request.user
         context = {
             "interest": interest,
-            "history": interest.history.select_related("changed_by"),
+            "history": activity.history(interest),
             "show_access_needs": perms.can_see_interest_access_needs(user),
             "status_form": kwargs.pop("status_form", None)
             or StatusForm(choices=staff_choices(interest)),

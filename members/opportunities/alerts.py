@@ -5,11 +5,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from members.opportunities import notifications
 from members.opportunities import permissions as perms
 from members.opportunities.choices import AlertFrequency
 from members.opportunities.models import OpportunityAlert, OpportunityAlertSent
 from members.opportunities.pages import OpportunityPage
-from members.opportunities.services import absolute, queue_email
 
 
 def alert_matches(alert, opportunity, region_ids):
@@ -58,17 +58,7 @@ def queue_immediate_alerts(opportunity):
         with transaction.atomic():
             if not _claim(member, opportunity):
                 continue
-            queue_email(
-                member.email,
-                "alert",
-                {
-                    "name": member.display_name,
-                    "opportunities": [opportunity],
-                    "url": absolute(opportunity.url or ""),
-                    "alerts_url": absolute("/portal/interests/alerts/"),
-                    "base_url": absolute(""),
-                },
-            )
+            notifications.alert(notifications.OPPORTUNITY_ALERT, member, [opportunity])
         sent += 1
     return sent
 
@@ -102,16 +92,7 @@ def queue_weekly_digests():
             chosen = [op for op in chosen if _claim(member, op)]
             if not chosen:
                 continue
-            queue_email(
-                member.email,
-                "digest",
-                {
-                    "name": member.display_name,
-                    "opportunities": chosen,
-                    "alerts_url": absolute("/portal/interests/alerts/"),
-                    "base_url": absolute(""),
-                },
-            )
+            notifications.alert(notifications.OPPORTUNITY_DIGEST, member, chosen)
         digests += 1
     return digests
 

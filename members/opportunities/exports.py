@@ -12,7 +12,10 @@ from members.opportunities.models import (
     OpportunityAlert,
     OpportunityAlertSent,
 )
+from website import activity
 from website.dataexport import ExportSection
+
+STATUS_LABELS = dict(InterestStatus.choices)
 
 
 def neutralise(value):
@@ -60,15 +63,25 @@ def export_interests_csv(interests, include_access_needs=False):
 
 
 def export_interests_section(user):
-    """Member data download: every interest with its history (two queries)."""
+    """Member data download: every interest with the history the member sees (two queries)."""
     interests = list(
         ExpressionOfInterest.objects.filter(member=user)
         .select_related("opportunity")
-        .prefetch_related("history")
         .order_by("created_at")
     )
     if not interests:
         return None
+    history = {}
+    lines = activity.for_records(ExpressionOfInterest, [i.pk for i in interests])
+    for line in lines.filter(visibility=activity.PARTICIPANTS).order_by(
+        "created_at", "pk"
+    ):
+        history.setdefault(line.object_id, []).append(
+            {
+                "status": STATUS_LABELS.get(line.to_state, line.to_state),
+                "at": line.created_at,
+            }
+        )
     return ExportSection(
         key="expressions_of_interest",
         title="Expressions of interest",
@@ -82,9 +95,7 @@ def export_interests_section(user):
                 "relevant_experience": i.experience,
                 "availability": i.availability,
                 "access_needs_shared": i.access_needs,
-                "history": [
-                    {"status": h.to_label, "at": h.created_at} for h in i.history.all()
-                ],
+                "history": history.get(i.pk, []),
             }
             for i in interests
         ],
@@ -146,7 +157,12 @@ def erase_member_data(user):
     Reviewed interests keep their row (places and history depend on it) but lose every
     personal answer, including access needs and staff notes about the person.
     """
-    ExpressionOfInterest.objects.filter(member=user, status__in=UNREVIEWED).delete()
+    unreviewed = ExpressionOfInterest.objects.filter(member=user, status__in=UNREVIEWED)
+    # History lines point at their record generically, so they go with it explicitly.
+    activity.for_records(
+        ExpressionOfInterest, unreviewed.values_list("pk", flat=True)
+    ).delete()
+    unreviewed.delete()
     ExpressionOfInterest.objects.filter(member=user).update(
         why_interested="",
         experience="",
@@ -156,3 +172,5 @@ def erase_member_data(user):
     )
     OpportunityAlert.objects.filter(member=user).delete()
     OpportunityAlertSent.objects.filter(member=user).delete()
+    # The reviewed interests' history keeps what happened but no longer names the member.
+    activity.erase_actor(user)

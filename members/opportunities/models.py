@@ -1,7 +1,7 @@
-"""Members' expressions of interest in opportunities, their history and alert sign-ups.
+"""Members' expressions of interest in opportunities and their alert sign-ups.
 
 Plain records, not pages (the pages are in pages.py), so unpublishing or moving a page never
-touches what a member sent.
+touches what a member sent. An interest's history is in website.Activity (workflow.py).
 """
 
 from django.conf import settings
@@ -61,35 +61,6 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.member} – {self.opportunity.title}"
-
-
-class InterestStatusChange(models.Model):
-    """One step in an interest's history, so member and staff see who changed what and when."""
-
-    interest = models.ForeignKey(
-        ExpressionOfInterest, on_delete=models.CASCADE, related_name="history"
-    )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, choices=InterestStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = "interest status change"
-
-    def __str__(self):
-        return f"{self.from_status or 'new'} → {self.to_status}"
-
-    @property
-    def to_label(self):
-        return InterestStatus(self.to_status).label
 
 
 class OpportunityAlert(models.Model):

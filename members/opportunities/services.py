@@ -1,21 +1,37 @@
 """Expressions of interest: submit, staff review moves, withdraw, answer an offer, bulk moves.
 
 Views, the admin and the dashboard panels call these functions, so closing dates, places and
-the one-interest rule hold everywhere.
+the one-interest rule hold everywhere. Every status move goes through the interest's workflow
+(workflow.py), which writes the history line the member and staff read.
 """
 
-from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 
-from members.opportunities import permissions as perms
+from members.opportunities import notifications
 from members.opportunities.choices import InterestStatus
 from members.opportunities.listing import is_full
-from members.opportunities.models import ExpressionOfInterest, InterestStatusChange
+from members.opportunities.models import ExpressionOfInterest
 from members.opportunities.pages import OpportunityPage
-from website import outbox as mail
+from members.opportunities.workflow import (
+    INTEREST_FLOW,
+    InvalidTransition,
+    member_can_move,
+)
+from website import activity
 
-EMAIL_PRIORITY = "medium"
+__all__ = [
+    "ACTIVE_STATUSES",
+    "InvalidTransition",
+    "OpportunityUnavailable",
+    "availability_of",
+    "bulk_change_status",
+    "change_status",
+    "member_interests",
+    "respond_to_offer",
+    "submit_interest",
+    "withdraw_interest",
+]
 
 # Statuses that still hold or seek a place (used to refuse a second, different interest).
 ACTIVE_STATUSES = {
@@ -33,10 +49,6 @@ class OpportunityUnavailable(Exception):
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
-
-
-class InvalidTransition(Exception):
-    """The requested status change is not allowed from the interest's current status."""
 
 
 def availability_of(opportunity):
@@ -76,10 +88,14 @@ def submit_interest(member, opportunity, data, waiting_list=False):
                 if data.get("share_access_needs")
                 else "",
             )
-            InterestStatusChange.objects.create(
-                interest=interest, from_status="", to_status=status, changed_by=member
+            activity.record(
+                interest,
+                by=member,
+                verb=INTEREST_FLOW.verb,
+                to_state=status,
+                visibility=activity.PARTICIPANTS,
             )
-            queue_interest_email(interest, "received")
+            notifications.tell_member(interest, notifications.INTEREST_RECEIVED)
     except IntegrityError:
         # Two tabs or a double click: the other request won; keep its row.
         return ExpressionOfInterest.objects.get(
@@ -88,57 +104,54 @@ def submit_interest(member, opportunity, data, waiting_list=False):
     return interest, True
 
 
-def _move(interest, new_status, by):
-    old = interest.status
-    interest.status = new_status
-    interest.save(update_fields=["status", "updated_at"])
-    InterestStatusChange.objects.create(
-        interest=interest, from_status=old, to_status=new_status, changed_by=by
+def _move(interest, new_status, by, refusal):
+    """One workflow move; a refused move (wrong state or wrong person) says `refusal`."""
+    try:
+        return INTEREST_FLOW.move(interest, new_status, by=by)
+    except (InvalidTransition, PermissionDenied):
+        raise InvalidTransition(refusal) from None
+
+
+def change_status(interest, new_status, by):
+    """A staff review step; the workflow emails the member in the same transaction."""
+    return _move(
+        interest,
+        new_status,
+        by,
+        f"An interest that is “{interest.get_status_display()}” cannot be moved to "
+        f"“{InterestStatus(new_status).label}”.",
+    )
+
+
+def withdraw_interest(interest, by):
+    return _move(
+        interest,
+        InterestStatus.WITHDRAWN,
+        by,
+        "This interest can no longer be withdrawn.",
     )
 
 
 @transaction.atomic
-def change_status(interest, new_status, by, notify=True):
-    """A staff review step; the member is emailed through the outbox in the same transaction."""
-    interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
-    if not perms.can_change_interest_status(by, interest, new_status):
-        raise InvalidTransition(
-            f"An interest that is “{interest.get_status_display()}” cannot be moved to "
-            f"“{InterestStatus(new_status).label}”."
-        )
-    _move(interest, new_status, by)
-    if notify:
-        queue_interest_email(interest, "status_changed")
-    return interest
-
-
-@transaction.atomic
-def withdraw_interest(interest, by):
-    interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
-    if not perms.can_withdraw_interest(by, interest):
-        raise InvalidTransition("This interest can no longer be withdrawn.")
-    _move(interest, InterestStatus.WITHDRAWN, by)
-    return interest
-
-
-@transaction.atomic
 def respond_to_offer(interest, accept, by):
-    interest = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
     new_status = InterestStatus.ACCEPTED if accept else InterestStatus.DECLINED
-    if not perms.member_can_move(by, interest, new_status):
-        raise InvalidTransition("There is no offer to answer on this interest.")
+    refusal = "There is no offer to answer on this interest."
     if accept:
-        opportunity = OpportunityPage.objects.get(pk=interest.opportunity_id)
+        # Lock the interest first so two answers to one offer cannot both count a place.
+        locked = ExpressionOfInterest.objects.select_for_update().get(pk=interest.pk)
+        if not member_can_move(by, locked, new_status):
+            raise InvalidTransition(refusal)
+        opportunity = OpportunityPage.objects.get(pk=locked.opportunity_id)
         if is_full(opportunity):
             raise InvalidTransition(
                 "All places have now been taken. Programme staff will be in touch."
             )
-    _move(interest, new_status, by)
-    return interest
+    return _move(interest, new_status, by, refusal)
 
 
 def bulk_change_status(interests, new_status, by):
-    """Apply a staff status change to many interests; returns (changed, skipped) counts."""
+    """Apply a staff status change to many interests, each through the workflow (its own
+    row lock and email); returns (changed, skipped) counts."""
     changed = skipped = 0
     for interest in interests:
         try:
@@ -154,43 +167,4 @@ def member_interests(user):
         ExpressionOfInterest.objects.filter(member=user)
         .select_related("opportunity")
         .order_by("-created_at")
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# Email
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def queue_email(address, template, context):
-    """Render templates/members/emails/opportunities/<template> and queue it in the outbox."""
-    base = f"members/emails/opportunities/{template}"
-    subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-    mail.send(
-        [address],
-        settings.DEFAULT_FROM_EMAIL,
-        subject=subject,
-        message=render_to_string(f"{base}.txt", context),
-        html_message=render_to_string(f"{base}.html", context),
-        priority=EMAIL_PRIORITY,
-    )
-
-
-def queue_interest_email(interest, template):
-    member = interest.member
-    queue_email(
-        member.email,
-        f"interest_{template}",
-        {
-            "name": member.display_name,
-            "interest": interest,
-            "opportunity": interest.opportunity,
-            "status": interest.status,
-            "status_label": interest.get_status_display(),
-            "interests_url": absolute("/portal/interests/"),
-            "interest_url": absolute(f"/portal/interests/{interest.pk}/"),
-        },
     )

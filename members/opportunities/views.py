@@ -21,6 +21,8 @@ from members.opportunities.forms import (
 )
 from members.opportunities.models import ExpressionOfInterest, OpportunityAlert
 from members.opportunities.pages import OpportunityPage
+from members.opportunities.workflow import can_withdraw_interest
+from website import activity
 from website.dashboard import Panel
 
 PORTAL_CRUMBS = [("Home", "/"), ("My portal", "/portal/")]
@@ -143,8 +145,8 @@ def interest_detail(request, pk):
         "members/opportunities/interest_detail.html",
         {
             "interest": interest,
-            "history": list(interest.history.all()),
-            "can_withdraw": perms.can_withdraw_interest(request.user, interest),
+            "history": activity.history(interest, participant=True),
+            "can_withdraw": can_withdraw_interest(request.user, interest),
             "can_respond": perms.can_respond_to_offer(request.user, interest),
             "respond_form": RespondToOfferForm(),
             "interest_crumbs": INTEREST_CRUMBS,
@@ -156,7 +158,7 @@ def interest_detail(request, pk):
 def withdraw_interest(request, pk):
     """Asks for confirmation first; a GET never changes anything."""
     interest = _own_interest(request, pk)
-    if not perms.can_withdraw_interest(request.user, interest):
+    if not can_withdraw_interest(request.user, interest):
         messages.warning(request, "This interest can no longer be withdrawn.")
         return redirect("members:interest_detail", pk=interest.pk)
     if request.method == "POST":
@@ -189,7 +191,7 @@ def respond_to_offer(request, pk):
             "members/opportunities/interest_detail.html",
             {
                 "interest": interest,
-                "history": list(interest.history.all()),
+                "history": activity.history(interest, participant=True),
                 "can_withdraw": False,
                 "can_respond": True,
                 "respond_form": form,
