@@ -124,3 +124,14 @@ def test_off_means_no_email(index, member):
     make_opportunity(index)
     call_command("send_opportunity_alerts", weekly=True)
     assert emails_to(member.email) == []
+
+
+def test_alerts_and_digests_link_to_where_the_member_stops_them(index, member):
+    alerts.save_alert(member, "immediate", [], [])
+    make_opportunity(index, title="Youth panel")
+    (email,) = emails_to(member.email)
+    assert "http://" in email.message and "/portal/interests/alerts/" in email.message
+    assert "Manage your emails" in email.message
+    assert email.headers.get("List-Unsubscribe", "").endswith(
+        "/portal/interests/alerts/>"
+    )
