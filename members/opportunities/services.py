@@ -15,6 +15,7 @@ from members.opportunities.models import ExpressionOfInterest
 from members.opportunities.pages import OpportunityPage
 from members.opportunities.workflow import (
     INTEREST_FLOW,
+    STAFF_MOVES,
     InvalidTransition,
     member_can_move,
 )
@@ -41,6 +42,9 @@ ACTIVE_STATUSES = {
     InterestStatus.ACCEPTED,
     InterestStatus.WAITING_LIST,
 }
+
+
+STAFF_TARGETS = {transition.target for transition in STAFF_MOVES}
 
 
 class OpportunityUnavailable(Exception):
@@ -114,13 +118,15 @@ def _move(interest, new_status, by, refusal):
 
 def change_status(interest, new_status, by):
     """A staff review step; the workflow emails the member in the same transaction."""
-    return _move(
-        interest,
-        new_status,
-        by,
+    refusal = (
         f"An interest that is “{interest.get_status_display()}” cannot be moved to "
-        f"“{InterestStatus(new_status).label}”.",
+        f"“{InterestStatus(new_status).label}”."
     )
+    # Only review steps: a member's own moves (withdraw, answer an offer) are not staff's
+    # to make, even for a reviewer who is also the member.
+    if new_status not in STAFF_TARGETS:
+        raise InvalidTransition(refusal)
+    return _move(interest, new_status, by, refusal)
 
 
 def withdraw_interest(interest, by):
