@@ -29,3 +29,9 @@ class MembersConfig(AppConfig):
             sender=Enquiry,
             dispatch_uid="audit_enquiry_deleted",
         )
+
+        # The listing registers the opportunity pages' context providers; alerts go out
+        # when an opportunity is published.
+        from members.opportunities import alerts, listing  # noqa: F401
+
+        alerts.connect()

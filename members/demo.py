@@ -647,7 +647,8 @@ def ensure_opportunity(index, item):
 
 
 def ensure_demo_interests(pages):
-    from members.models import ExpressionOfInterest, InterestStatusChange
+    from members.models import ExpressionOfInterest
+    from website import activity
 
     staff = User.objects.filter(email="staff@example.org").first()
     for email, slug, status in DEMO_INTERESTS:
@@ -668,18 +669,21 @@ def ensure_demo_interests(pages):
             },
         )
         if created:
-            InterestStatusChange.objects.create(
-                interest=interest,
-                from_status="",
-                to_status="waiting_list" if status == "waiting_list" else "submitted",
-                changed_by=member,
+            activity.record(
+                interest,
+                by=member,
+                verb="status",
+                to_state="waiting_list" if status == "waiting_list" else "submitted",
+                visibility=activity.PARTICIPANTS,
             )
             if status not in ("submitted", "waiting_list"):
-                InterestStatusChange.objects.create(
-                    interest=interest,
-                    from_status="submitted",
-                    to_status=status,
-                    changed_by=staff,
+                activity.record(
+                    interest,
+                    by=staff,
+                    verb="status",
+                    from_state="submitted",
+                    to_state=status,
+                    visibility=activity.PARTICIPANTS,
                 )
 
 

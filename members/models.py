@@ -17,12 +17,10 @@ from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
 from members.opportunities.models import (
     ExpressionOfInterest,
-    InterestStatusChange,
     OpportunityAlert,
     OpportunityAlertSent,
-    OpportunityIndexPage,
-    OpportunityPage,
 )
+from members.opportunities.pages import OpportunityIndexPage, OpportunityPage
 
 __all__ = [
     "Enquiry",
@@ -33,7 +31,6 @@ __all__ = [
     "Application",
     "Invitation",
     "ExpressionOfInterest",
-    "InterestStatusChange",
     "OpportunityAlert",
     "OpportunityAlertSent",
     "OpportunityIndexPage",

@@ -68,18 +68,16 @@ _opportunity_hooks.register(
 _opportunity_hooks.register(_PANEL_HOOK, _opportunity_views.my_interests_panel)
 _opportunity_hooks.register(_HOME_SLOT_HOOK, _opportunity_views.closing_soon_slot)
 
-from members.opportunities import services as _opportunity_services  # noqa: E402
+from members.opportunities import exports as _opportunity_exports  # noqa: E402
 from website.dataexport import ERASE_HOOK as _ERASE_HOOK  # noqa: E402
 from website.dataexport import MEMBER_DATA_EXPORT_HOOK as _EXPORT_HOOK  # noqa: E402
 
+_opportunity_hooks.register(_EXPORT_HOOK, _opportunity_exports.export_interests_section)
+_opportunity_hooks.register(_EXPORT_HOOK, _opportunity_exports.export_alerts_section)
 _opportunity_hooks.register(
-    _EXPORT_HOOK, _opportunity_services.export_interests_section
+    _EXPORT_HOOK, _opportunity_exports.export_alerts_sent_section
 )
-_opportunity_hooks.register(_EXPORT_HOOK, _opportunity_services.export_alerts_section)
-_opportunity_hooks.register(
-    _EXPORT_HOOK, _opportunity_services.export_alerts_sent_section
-)
-_opportunity_hooks.register(_ERASE_HOOK, _opportunity_services.erase_member_data)
+_opportunity_hooks.register(_ERASE_HOOK, _opportunity_exports.erase_member_data)
 _opportunity_hooks.register(_todo.PORTAL, _opportunity_todos.offers_waiting)
 _opportunity_hooks.register(_todo.ADMIN, _opportunity_todos.interests_to_review)
 

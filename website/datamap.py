@@ -184,13 +184,6 @@ DATA_MAP = {
             special="access_needs",
         ),
     ),
-    "members.InterestStatusChange": (
-        "interest",
-        fields(
-            none="id interest from_status to_status created_at",
-            personal="changed_by",
-        ),
-    ),
     "members.OpportunityAlert": (
         "account",
         fields(none="id frequency types updated_at", personal="member"),

@@ -20,14 +20,13 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView
 
 from home.models.snippets import Region
+from members.opportunities import exports, services
 from members.opportunities import permissions as perms
-from members.opportunities import services as services
-from members.opportunities.models import (
-    ExpressionOfInterest,
-    InterestStatus,
-    OpportunityPage,
-)
-from website import audit
+from members.opportunities.choices import InterestStatus
+from members.opportunities.models import ExpressionOfInterest
+from members.opportunities.pages import OpportunityPage
+from members.opportunities.workflow import staff_targets
+from website import activity, audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
 
@@ -128,8 +127,8 @@ class NotesForm(forms.Form):
 
 
 def staff_choices(interest):
-    allowed = perms.STAFF_TRANSITIONS.get(interest.status, set())
-    return [(v, label) for v, label in InterestStatus.choices if v in allowed]
+    labels = dict(InterestStatus.choices)
+    return [(value, labels[value]) for value in staff_targets(interest)]
 
 
 class InterestInspectView(InspectView):
@@ -140,7 +139,7 @@ class InterestInspectView(InspectView):
         user = self.request.user
         context = {
             "interest": interest,
-            "history": interest.history.select_related("changed_by"),
+            "history": activity.history(interest),
             "show_access_needs": perms.can_see_interest_access_needs(user),
             "status_form": kwargs.pop("status_form", None)
             or StatusForm(choices=staff_choices(interest)),
@@ -236,7 +235,7 @@ def export_view(request):
         interests = interests.filter(opportunity_id=int(opportunity_id))
         name = f"interests-opportunity-{int(opportunity_id)}"
     include_access_needs = perms.can_see_interest_access_needs(request.user)
-    body = services.export_interests_csv(
+    body = exports.export_interests_csv(
         interests, include_access_needs=include_access_needs
     )
     audit.record_export(

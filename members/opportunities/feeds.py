@@ -11,7 +11,8 @@ from django.utils import dateformat, timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from home.routing import public_pages
-from members.opportunities.models import Audience, OpportunityPage
+from members.opportunities.choices import Audience
+from members.opportunities.pages import OpportunityPage
 
 FEED_LIMIT = 50
 

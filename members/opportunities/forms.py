@@ -6,12 +6,12 @@ import unicodedata
 from django import forms
 
 from home.models.snippets import Region
-from members.opportunities.models import (
+from members.opportunities.choices import (
     AlertFrequency,
-    ExpressionOfInterest,
     InterestStatus,
     OpportunityType,
 )
+from members.opportunities.models import ExpressionOfInterest
 
 # C0/C1 controls except tab and newline, and bidi overrides that can disguise text.
 _CONTROL_CHARS = re.compile(

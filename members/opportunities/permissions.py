@@ -4,25 +4,12 @@ Members act on their own interests only; programme staff move interests through 
 Editors hold no interest permissions at all (security checklist AC-6).
 """
 
-from members.opportunities.models import MEMBERS_GROUP, Audience, InterestStatus
+from members.opportunities.choices import Audience, InterestStatus
+from website import roles
 
 S = InterestStatus
 
-# Moves a member may make on their own interest: withdraw before a decision, answer an offer.
-MEMBER_TRANSITIONS = {
-    S.SUBMITTED: {S.WITHDRAWN},
-    S.SHORTLISTED: {S.WITHDRAWN},
-    S.WAITING_LIST: {S.WITHDRAWN},
-    S.OFFERED: {S.ACCEPTED, S.DECLINED},
-}
-
-# Moves programme staff may make while reviewing.
-STAFF_TRANSITIONS = {
-    S.SUBMITTED: {S.SHORTLISTED, S.NOT_SELECTED},
-    S.WAITING_LIST: {S.SUBMITTED, S.SHORTLISTED, S.NOT_SELECTED},
-    S.SHORTLISTED: {S.OFFERED, S.NOT_SELECTED},
-    S.OFFERED: {S.NOT_SELECTED},
-}
+# The moves members and staff may make on an interest are its workflow's (workflow.py).
 
 
 def is_member(user):
@@ -31,7 +18,7 @@ def is_member(user):
         return False
     cached = getattr(user, "_voices_is_member", None)
     if cached is None:
-        cached = user.groups.filter(name=MEMBERS_GROUP).exists()
+        cached = user.groups.filter(name=roles.MEMBERS).exists()
         user._voices_is_member = cached
     return cached
 
@@ -60,20 +47,8 @@ def can_view_interest(user, interest):
     return bool(user.is_authenticated and interest.member_id == user.pk)
 
 
-def can_withdraw_interest(user, interest):
-    return can_view_interest(user, interest) and S.WITHDRAWN in MEMBER_TRANSITIONS.get(
-        interest.status, set()
-    )
-
-
 def can_respond_to_offer(user, interest):
     return can_view_interest(user, interest) and interest.status == S.OFFERED
-
-
-def member_can_move(user, interest, new_status):
-    return can_view_interest(user, interest) and new_status in MEMBER_TRANSITIONS.get(
-        interest.status, set()
-    )
 
 
 def can_review_interests(user):
@@ -81,12 +56,6 @@ def can_review_interests(user):
         user.is_authenticated
         and user.is_active
         and user.has_perm("members.change_expressionofinterest")
-    )
-
-
-def can_change_interest_status(user, interest, new_status):
-    return can_review_interests(user) and new_status in STAFF_TRANSITIONS.get(
-        interest.status, set()
     )
 
 

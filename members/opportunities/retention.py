@@ -1,6 +1,7 @@
 """Retention for expressions of interest (DP-6; the data map's "interest" class)."""
 
-from members.opportunities.models import ExpressionOfInterest, InterestStatus
+from members.opportunities.choices import InterestStatus
+from members.opportunities.models import ExpressionOfInterest
 from website import retention
 
 FREE_TEXT = ("why_interested", "experience", "availability", "access_needs")

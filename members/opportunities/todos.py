@@ -6,10 +6,12 @@ review; until now neither showed anywhere a person looks first.
 
 from django.db.models import Count, Min
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from members.opportunities import permissions as perms
-from members.opportunities.models import ExpressionOfInterest, InterestStatus
+from members.opportunities.choices import InterestStatus
+from members.opportunities.models import ExpressionOfInterest
 from website import todo
 
 LIMIT = 20
@@ -30,10 +32,21 @@ def offers_waiting(request):
             url=reverse("members:interest_detail", args=[offer.pk]),
             link_text="Reply to the offer",
             order=3,
+            due=reply_by(offer.opportunity),
             kind="offer",
         )
         for offer in offers
     ]
+
+
+def reply_by(opportunity):
+    """Offers carry no reply deadline of their own, so the member answers before the
+    opportunity starts; without a start date, before it closes if that is still ahead."""
+    if opportunity.starts_on:
+        return opportunity.starts_on
+    if opportunity.closes_at > timezone.now():
+        return opportunity.closes_at
+    return None
 
 
 def interests_to_review(request):

@@ -10,19 +10,19 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from home.pagination import get_page
+from members.opportunities import alerts as alert_services
+from members.opportunities import listing, services
 from members.opportunities import permissions as perms
-from members.opportunities import services as services
+from members.opportunities.choices import InterestStatus
 from members.opportunities.forms import (
     AlertForm,
     ExpressionOfInterestForm,
     RespondToOfferForm,
 )
-from members.opportunities.models import (
-    ExpressionOfInterest,
-    InterestStatus,
-    OpportunityAlert,
-    OpportunityPage,
-)
+from members.opportunities.models import ExpressionOfInterest, OpportunityAlert
+from members.opportunities.pages import OpportunityPage
+from members.opportunities.workflow import can_withdraw_interest
+from website import activity
 from website.dashboard import Panel
 
 PORTAL_CRUMBS = [("Home", "/"), ("My portal", "/portal/")]
@@ -145,8 +145,8 @@ def interest_detail(request, pk):
         "members/opportunities/interest_detail.html",
         {
             "interest": interest,
-            "history": list(interest.history.all()),
-            "can_withdraw": perms.can_withdraw_interest(request.user, interest),
+            "history": activity.history(interest, participant=True),
+            "can_withdraw": can_withdraw_interest(request.user, interest),
             "can_respond": perms.can_respond_to_offer(request.user, interest),
             "respond_form": RespondToOfferForm(),
             "interest_crumbs": INTEREST_CRUMBS,
@@ -158,7 +158,7 @@ def interest_detail(request, pk):
 def withdraw_interest(request, pk):
     """Asks for confirmation first; a GET never changes anything."""
     interest = _own_interest(request, pk)
-    if not perms.can_withdraw_interest(request.user, interest):
+    if not can_withdraw_interest(request.user, interest):
         messages.warning(request, "This interest can no longer be withdrawn.")
         return redirect("members:interest_detail", pk=interest.pk)
     if request.method == "POST":
@@ -191,7 +191,7 @@ def respond_to_offer(request, pk):
             "members/opportunities/interest_detail.html",
             {
                 "interest": interest,
-                "history": list(interest.history.all()),
+                "history": activity.history(interest, participant=True),
                 "can_withdraw": False,
                 "can_respond": True,
                 "respond_form": form,
@@ -223,7 +223,7 @@ def alerts(request):
     if request.method == "POST":
         form = AlertForm(request.POST)
         if form.is_valid():
-            services.save_alert(
+            alert_services.save_alert(
                 request.user,
                 form.cleaned_data["frequency"],
                 form.cleaned_data["types"],
@@ -256,7 +256,7 @@ def matching_opportunities_panel(request):
     return Panel(
         order=30,
         template="members/opportunities/panels/matching.html",
-        context={"opportunities": services.matching_open_opportunities(request.user)},
+        context={"opportunities": listing.matching_open_opportunities(request.user)},
     )
 
 
@@ -276,7 +276,7 @@ def my_interests_panel(request):
 def closing_soon_slot(request, page):
     from home.slots import Slot
 
-    opportunities = services.closing_soonest(request.user, limit=3)
+    opportunities = listing.closing_soonest(request.user, limit=3)
     if not opportunities:
         return None
     return Slot(

@@ -2,8 +2,8 @@
 
 from django import template
 
-from members.opportunities.models import PaymentUnit
-from members.opportunities.services import places_left
+from members.opportunities.choices import PaymentUnit
+from members.opportunities.listing import places_left
 
 register = template.Library()
 

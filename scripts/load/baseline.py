@@ -44,7 +44,7 @@ from members.accounts.choices import MemberType
 from members.demo import ensure_account
 from members.models import MemberProfile
 from members.accounts.profiles import PRIVACY_NOTICE_VERSION
-from members.opportunities.services import is_full, open_opportunities
+from members.opportunities.listing import is_full, open_opportunities
 from django.utils import timezone
 
 region = Region.objects.filter(slug="west-midlands").first()

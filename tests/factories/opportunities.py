@@ -9,10 +9,10 @@ from django.utils import timezone
 from home.models.snippets import Region
 from members.models import (
     ExpressionOfInterest,
-    InterestStatusChange,
     OpportunityIndexPage,
     OpportunityPage,
 )
+from website import activity
 
 
 def ensure_index(home_page):
@@ -76,6 +76,9 @@ class InterestFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def history(self, create, extracted, **kwargs):
         if create:
-            InterestStatusChange.objects.create(
-                interest=self, from_status="", to_status=self.status
+            activity.record(
+                self,
+                verb="status",
+                to_state=self.status,
+                visibility=activity.PARTICIPANTS,
             )

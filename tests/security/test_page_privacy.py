@@ -199,7 +199,8 @@ def test_ac5_no_password_restriction_exists_after_load_demo_and_ac2_members_only
     ).exists()
 
     # AC-2 part 3: every members-only page carries (or inherits) a Members-group rule.
-    from members.opportunities.models import Audience, OpportunityPage
+    from members.opportunities.choices import Audience
+    from members.opportunities.pages import OpportunityPage
 
     members_only = OpportunityPage.objects.filter(audience=Audience.MEMBERS)
     assert members_only.exists(), "the demo has members-only opportunities"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from home.models.snippets import Region
 from members.demo import ensure_opportunity_index
 from members.models import OpportunityPage
-from members.opportunities.models import Format, OpportunityType
+from members.opportunities.choices import Format, OpportunityType
 
 PREFIX = "volume-opportunity-"
 

@@ -6,7 +6,7 @@ recorded before it is queued, so running it twice never emails anyone twice.
 
 from django.core.management.base import BaseCommand
 
-from members.opportunities.services import (
+from members.opportunities.alerts import (
     queue_all_immediate_alerts,
     queue_weekly_digests,
 )

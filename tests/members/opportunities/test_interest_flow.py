@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.models import ExpressionOfInterest, InterestStatusChange
+from members.models import ExpressionOfInterest
 from members.opportunities import services as services
 from tests.factories import UserFactory
 from tests.factories.opportunities import (
@@ -14,6 +14,7 @@ from tests.factories.opportunities import (
     ensure_index,
     make_opportunity,
 )
+from website import activity
 
 GOOD = {
     "why_interested": "I have cared for my dad for years and want leaders to hear it.",
@@ -59,7 +60,9 @@ def test_member_expresses_interest_and_sees_it_pending(
     assert interest.status == "submitted"
     assert interest.member == member
     assert interest.access_needs == ""
-    assert list(interest.history.values_list("to_status", flat=True)) == ["submitted"]
+    assert list(activity.for_record(interest).values_list("to_state", flat=True)) == [
+        "submitted"
+    ]
     mine = client.get("/portal/interests/").content.decode()
     assert "Coaching a director" in mine
     assert "Submitted (pending review)" in mine
@@ -231,7 +234,7 @@ def test_member_withdraws_after_confirming(client, member, opportunity):
     client.post(f"/portal/interests/{interest.pk}/withdraw/")
     interest.refresh_from_db()
     assert interest.status == "withdrawn"
-    assert interest.history.last().changed_by == member
+    assert activity.for_record(interest).last().actor == member
 
 
 @pytest.mark.parametrize("status", ["offered", "not_selected", "accepted", "withdrawn"])
@@ -332,7 +335,7 @@ MEMBER_ALLOWED = {
 @pytest.mark.parametrize("old", ALL)
 @pytest.mark.parametrize("new", ALL)
 def test_transition_matrix(member, staff, editor, opportunity, old, new):
-    from members.opportunities import permissions as perms
+    from members.opportunities import workflow as perms
 
     interest = InterestFactory(opportunity=opportunity, member=member, status=old)
     assert perms.can_change_interest_status(staff, interest, new) == (
@@ -352,8 +355,8 @@ def test_staff_status_change_records_history_and_emails_kindly(
     services.change_status(interest, "not_selected", staff)
     interest.refresh_from_db()
     assert interest.status == "not_selected"
-    change = InterestStatusChange.objects.filter(interest=interest).last()
-    assert (change.from_status, change.to_status, change.changed_by) == (
+    change = activity.for_record(interest).last()
+    assert (change.from_state, change.to_state, change.actor) == (
         "submitted",
         "not_selected",
         staff,

@@ -9,7 +9,7 @@ from post_office.models import Email
 
 from home.models.snippets import Region
 from members.models import OpportunityAlert, OpportunityAlertSent
-from members.opportunities import services as services
+from members.opportunities import alerts
 from tests.factories.opportunities import ensure_index, make_opportunity
 
 
@@ -68,8 +68,8 @@ def test_non_members_cannot_set_alerts(client, editor):
 
 
 def test_publishing_a_matching_opportunity_emails_once(index, member, member_other):
-    services.save_alert(member, "immediate", ["research"], [])
-    services.save_alert(member_other, "immediate", ["event"], [])
+    alerts.save_alert(member, "immediate", ["research"], [])
+    alerts.save_alert(member_other, "immediate", ["event"], [])
     page = make_opportunity(index, title="Carers study", opportunity_type="research")
     assert len(emails_to(member.email)) == 1
     assert "Carers study" in emails_to(member.email)[0].subject
@@ -83,7 +83,7 @@ def test_publishing_a_matching_opportunity_emails_once(index, member, member_oth
 
 
 def test_region_choice_limits_alerts(index, member):
-    services.save_alert(member, "immediate", [], [Region.objects.get(slug="london")])
+    alerts.save_alert(member, "immediate", [], [Region.objects.get(slug="london")])
     make_opportunity(index, regions=["west-midlands"])
     assert emails_to(member.email) == []
     make_opportunity(index, regions=["london", "online"])
@@ -91,15 +91,15 @@ def test_region_choice_limits_alerts(index, member):
 
 
 def test_members_only_alerts_go_to_members_only(index, member, editor):
-    services.save_alert(member, "immediate", [], [])
-    services.save_alert(editor, "immediate", [], [])
+    alerts.save_alert(member, "immediate", [], [])
+    alerts.save_alert(editor, "immediate", [], [])
     make_opportunity(index, audience="members")
     assert len(emails_to(member.email)) == 1
     assert emails_to(editor.email) == []
 
 
 def test_weekly_digest_lists_new_matches_once(index, member, mailoutbox):
-    services.save_alert(member, "weekly", ["event"], [])
+    alerts.save_alert(member, "weekly", ["event"], [])
     make_opportunity(index, title="Workshop one", opportunity_type="event")
     make_opportunity(index, title="Workshop two", opportunity_type="event")
     make_opportunity(
@@ -120,7 +120,18 @@ def test_weekly_digest_lists_new_matches_once(index, member, mailoutbox):
 
 
 def test_off_means_no_email(index, member):
-    services.save_alert(member, "off", [], [])
+    alerts.save_alert(member, "off", [], [])
     make_opportunity(index)
     call_command("send_opportunity_alerts", weekly=True)
     assert emails_to(member.email) == []
+
+
+def test_alerts_and_digests_link_to_where_the_member_stops_them(index, member):
+    alerts.save_alert(member, "immediate", [], [])
+    make_opportunity(index, title="Youth panel")
+    (email,) = emails_to(member.email)
+    assert "http://" in email.message and "/portal/interests/alerts/" in email.message
+    assert "Manage your emails" in email.message
+    assert email.headers.get("List-Unsubscribe", "").endswith(
+        "/portal/interests/alerts/>"
+    )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from members.models import OpportunityPage
-from members.opportunities import services as services
+from members.opportunities import alerts, exports, listing, services
 from tests.factories.opportunities import (
     InterestFactory,
     ensure_index,
@@ -230,7 +230,7 @@ def test_demo_is_idempotent_and_covers_the_cases(db):
     assert len({p.opportunity_type for p in pages}) >= 5
     assert any(p.is_closed for p in pages)
     assert any(p.audience == "members" for p in pages)
-    assert any(services.is_full(p) for p in pages)
+    assert any(listing.is_full(p) for p in pages)
     member_statuses = set(
         ExpressionOfInterest.objects.filter(
             member__email="member@example.org"
@@ -250,12 +250,12 @@ def test_member_data_export_and_erase(index, member, staff):
         opportunity=make_opportunity(index), member=member, access_needs="Loop"
     )
     services.change_status(reviewed, "shortlisted", staff)
-    services.save_alert(member, "weekly", ["event"], [])
+    alerts.save_alert(member, "weekly", ["event"], [])
     keys = [section.key for section in sections_for(member)]
     assert "expressions_of_interest" in keys
     assert "opportunity_alerts" in keys
-    assert services.erase_member_data in hooks.get_hooks(ERASE_HOOK)
-    services.erase_member_data(member)
+    assert exports.erase_member_data in hooks.get_hooks(ERASE_HOOK)
+    exports.erase_member_data(member)
     assert not ExpressionOfInterest.objects.filter(pk=pending.pk).exists()
     reviewed.refresh_from_db()
     assert (reviewed.why_interested, reviewed.access_needs) == ("", "")

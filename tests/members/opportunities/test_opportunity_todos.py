@@ -68,3 +68,17 @@ def test_editors_are_not_given_interest_reviews(editor, member, opportunity):
     client = Client()
     client.force_login(editor)
     assert "to review: Patient panel" not in client.get("/admin/").content.decode()
+
+
+def test_an_offer_says_when_to_reply_by(client, member, home_page):
+    from datetime import date, timedelta
+
+    starts = date.today() + timedelta(days=40)
+    opportunity = make_opportunity(
+        ensure_index(home_page), title="Research advisory group", starts_on=starts
+    )
+    InterestFactory(opportunity=opportunity, member=member, status="offered")
+    client.force_login(member)
+    html = client.get("/portal/").content.decode()
+    assert "You have been offered a place: Research advisory group" in html
+    assert f"(by {starts.day} {starts:%B %Y})" in html

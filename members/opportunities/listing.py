@@ -1,0 +1,220 @@
+"""Reading opportunities for the listing, the detail page, dashboard panels and the home slot.
+
+Places left, visibility (members-only) and the filters live here so every list counts and
+hides the same way. The pages' extra template context is registered here (see pages.py),
+which keeps the page models free of any import of this module.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.http import urlencode
+from wagtail import hooks
+
+from home.models.snippets import Region
+from home.pagination import get_page
+from home.routing import public_pages
+from members.opportunities import permissions as perms
+from members.opportunities.choices import (
+    Audience,
+    InterestStatus,
+    PaymentUnit,
+    types_for_interests,
+)
+from members.opportunities.forms import OpportunityFilterForm
+from members.opportunities.models import ExpressionOfInterest
+from members.opportunities.pages import (
+    DETAIL_CONTEXT_HOOK,
+    INDEX_CONTEXT_HOOK,
+    OpportunityIndexPage,
+    OpportunityPage,
+)
+
+PAGE_SIZE = 12
+CLOSING_SOON_DAYS = 14
+RECENTLY_CLOSED_DAYS = 60
+
+
+def accepted_count_subquery():
+    accepted = (
+        ExpressionOfInterest.objects.filter(
+            opportunity=OuterRef("pk"), status=InterestStatus.ACCEPTED
+        )
+        .order_by()
+        .values("opportunity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(accepted, output_field=IntegerField()), 0)
+
+
+def visible_opportunities(user):
+    """Live opportunities this person may see: members-only ones for members and admins only."""
+    qs = OpportunityPage.objects.live().annotate(
+        accepted_count=accepted_count_subquery()
+    )
+    if not perms.can_see_members_only(user):
+        qs = public_pages(qs.filter(audience=Audience.EVERYONE))
+    return qs
+
+
+def open_opportunities(user, now=None):
+    now = now or timezone.now()
+    return (
+        visible_opportunities(user)
+        .filter(closes_at__gt=now)
+        .order_by("closes_at", "pk")
+    )
+
+
+def places_left(opportunity):
+    accepted = getattr(opportunity, "accepted_count", None)
+    if accepted is None:
+        accepted = opportunity.interests.filter(status=InterestStatus.ACCEPTED).count()
+        opportunity.accepted_count = accepted
+    return max(opportunity.places - accepted, 0)
+
+
+def is_full(opportunity):
+    return places_left(opportunity) <= 0
+
+
+def apply_filters(qs, data):
+    """Filter by the cleaned values of OpportunityFilterForm; missing values mean 'any'."""
+    if data.get("type"):
+        qs = qs.filter(opportunity_type=data["type"])
+    if data.get("region"):
+        # A subquery, not a join, so no DISTINCT is needed and the window count holds.
+        qs = qs.filter(
+            pk__in=OpportunityPage.regions.through.objects.filter(
+                region=data["region"]
+            ).values("opportunitypage_id")
+        )
+    if data.get("format") == "online":
+        qs = qs.filter(format__in=["online", "hybrid"])
+    elif data.get("format") == "in_person":
+        qs = qs.filter(format__in=["in_person", "hybrid"])
+    if data.get("pay") == "paid":
+        qs = qs.exclude(payment_unit=PaymentUnit.VOLUNTARY)
+    elif data.get("pay") == "voluntary":
+        qs = qs.filter(payment_unit=PaymentUnit.VOLUNTARY)
+    if data.get("closing_soon"):
+        qs = qs.filter(
+            closes_at__lte=timezone.now() + timedelta(days=CLOSING_SOON_DAYS)
+        )
+    return qs
+
+
+def clean_filter_data(form):
+    """Valid filter values only: an unknown or malformed parameter is simply ignored."""
+    form.is_valid()
+    return {
+        name: value
+        for name, value in getattr(form, "cleaned_data", {}).items()
+        if value not in (None, "", False)
+    }
+
+
+@hooks.register(INDEX_CONTEXT_HOOK)
+def listing_context(request, index_page):
+    """Everything the listing template needs, in a fixed number of queries."""
+    regions = list(Region.objects.all())
+    form = OpportunityFilterForm(request.GET or None, regions=regions)
+    data = clean_filter_data(form) if request.GET else {}
+    now = timezone.now()
+    base = apply_filters(visible_opportunities(request.user), data)
+    open_qs = (
+        base.filter(closes_at__gt=now)
+        .order_by("closes_at", "pk")
+        .prefetch_related("regions")
+    )
+    # A plain COUNT (Django leaves out the places-taken annotation) and then the page's
+    # rows: flat as the list grows, unlike a window-function total over every row.
+    page_obj = get_page(open_qs, PAGE_SIZE, request.GET.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
+    recently_closed = list(
+        base.filter(
+            closes_at__lte=now,
+            closes_at__gte=now - timedelta(days=RECENTLY_CLOSED_DAYS),
+        ).order_by("-closes_at", "pk")[:6]
+    )
+    query = urlencode(
+        {
+            k: (v.slug if hasattr(v, "slug") else ("1" if v is True else v))
+            for k, v in data.items()
+        }
+    )
+    return {
+        "filter_form": form,
+        "filters_applied": bool(data),
+        "page_obj": page_obj,
+        "opportunities": list(page_obj.object_list),
+        "recently_closed": recently_closed,
+        "query": query,
+        "breadcrumb_items": [("Home", "/")],
+    }
+
+
+@hooks.register(DETAIL_CONTEXT_HOOK)
+def detail_context(request, opportunity):
+    """The member's own interest (if any), places left and what they may do next."""
+    user = request.user
+    interest = None
+    if user.is_authenticated:
+        interest = ExpressionOfInterest.objects.filter(
+            opportunity=opportunity, member=user
+        ).first()
+    left = places_left(opportunity)
+    parent = (
+        OpportunityIndexPage.objects.filter(
+            path=opportunity.path[: -opportunity.steplen]
+        )
+        .select_related("payment_guidance_page")
+        .first()
+    )
+    guidance = parent.payment_guidance_page if parent else None
+    return {
+        "interest": interest,
+        "places_left": left,
+        "is_full": left <= 0,
+        "regions": list(opportunity.regions.all()),
+        "network_page": opportunity.network_page
+        if opportunity.network_page_id
+        else None,
+        "payment_guidance_url": guidance.url if guidance and guidance.live else "",
+        "user_is_member": perms.is_member(user),
+        "breadcrumb_items": [("Home", "/")]
+        + ([(parent.title, parent.url)] if parent else []),
+    }
+
+
+def closing_soonest(user, limit=3):
+    return list(open_opportunities(user).prefetch_related("regions")[:limit])
+
+
+def matching_open_opportunities(user, limit=5):
+    """Open opportunities in the member's region (or National/Online) and matching interests."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    qs = open_opportunities(user)
+    if user.is_authenticated:
+        # Already expressed interest: it shows in "My expressions of interest" instead.
+        qs = qs.exclude(
+            pk__in=ExpressionOfInterest.objects.filter(member=user).values(
+                "opportunity_id"
+            )
+        )
+    if profile is not None:
+        types = types_for_interests(profile.interests)
+        if types:
+            qs = qs.filter(opportunity_type__in=types)
+        if profile.region_id:
+            through = OpportunityPage.regions.through.objects
+            qs = qs.filter(
+                pk__in=through.filter(
+                    Q(region_id=profile.region_id)
+                    | Q(region__slug__in=["national", "online"])
+                ).values("opportunitypage_id")
+            )
+    return list(qs[:limit])
