@@ -39,7 +39,7 @@ def queue(recipients, template, context):
 
 
 def cochair_emails(network):
-    from networks.services import current_cochair_terms
+    from networks.terms import current_cochair_terms
 
     return [term.user.email for term in current_cochair_terms(network)]
 
