@@ -14,8 +14,6 @@ from networks.models.membership import (
 )
 from website import roles
 
-STAFF_GROUP = roles.STAFF
-
 
 def _active(user):
     return bool(user and user.is_authenticated and user.is_active)

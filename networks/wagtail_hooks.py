@@ -8,17 +8,21 @@ from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 from home.slots import HOME_SLOT_HOOK, Slot
-from networks import audit, permissions, reading
+from networks import audit, permissions, reading, todos
 from networks.admin import NetworksAdminGroup
 from networks.models import NetworkPage
 from networks.services.dashboard import dashboard_summary
 from networks.services.member_data import erase_member_data, export_member_data
 from networks.services.membership import add_invited_member
 from networks.views import moderation
+from website import todo
 from website.dashboard import PANEL_HOOK, Panel
 
 modeladmin_register(NetworksAdminGroup)
 hooks.register("register_log_actions", audit.register_log_actions)
+hooks.register(todo.PORTAL, todos.join_requests_waiting)
+hooks.register(todo.PORTAL, todos.updates_returned)
+hooks.register(todo.ADMIN, todos.updates_to_moderate)
 
 
 @hooks.register("register_admin_urls")
@@ -54,12 +58,17 @@ def moderation_menu_item():
 
 @hooks.register(PANEL_HOOK)
 def my_networks_panel(request):
-    """My networks, latest updates, next meetings and, for co-chairs, what awaits them."""
+    """My networks, latest updates, next meetings and, for co-chairs, their workspaces."""
     if not request.user.is_authenticated:
         return None
     summary = dashboard_summary(request.user)
     if summary is None:  # not in a network yet: point the way to join one
-        summary = {"networks": [], "updates": [], "meetings": [], "cochair_tasks": []}
+        summary = {
+            "networks": [],
+            "updates": [],
+            "meetings": [],
+            "cochair_networks": [],
+        }
     return Panel(order=20, template="networks/panels/my_networks.html", context=summary)
 
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from networks import emails
+from networks import notifications
 from networks.models.membership import NetworkMembership, UpdateEmails
 from networks.models.updates import CoChairUpdate
 
@@ -45,7 +45,7 @@ def send_weekly_digests(now=None):
                 sections.append({"network": membership.network, "updates": updates})
         with transaction.atomic():
             if sections:
-                sent += emails.weekly_digest(user, sections)
+                sent += notifications.weekly_digest(user, sections)
             NetworkMembership.objects.filter(
                 pk__in=[m.pk for m in user_memberships]
             ).update(last_digest_at=now)

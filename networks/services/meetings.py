@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from networks import emails
+from networks import notifications
 from networks.models.meetings import Meeting, MeetingRegistration, RegistrationStatus
 
 
@@ -66,7 +66,7 @@ def promote_from_waiting_list(meeting):
     if promoted:
         promoted.status = RegistrationStatus.CONFIRMED
         promoted.save(update_fields=["status", "updated_at"])
-        emails.place_confirmed(promoted)
+        notifications.place_confirmed(promoted)
     return promoted
 
 

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from networks import emails, permissions
+from networks import notifications, permissions
 from networks.models.choices import JoinMode
 from networks.models.meetings import MeetingRegistration, RegistrationStatus
 from networks.models.membership import JoinRequest, JoinRequestStatus, NetworkMembership
@@ -59,7 +59,7 @@ def join_network(user, network, message=""):
             )
     except IntegrityError:
         return "already_requested"
-    emails.join_request_received(join_request)
+    notifications.join_request_received(join_request)
     return "requested"
 
 
@@ -79,7 +79,7 @@ def decide_join_request(cochair, join_request, approve):
         NetworkMembership.objects.get_or_create(
             network_id=join_request.network_id, user_id=join_request.user_id
         )
-    emails.join_request_decided(join_request)
+    notifications.join_request_decided(join_request)
     return join_request
 
 

@@ -1,18 +1,108 @@
 """Co-chair updates: writing, withdrawing, moderation and the emails to members who
-asked for each update as it is published."""
+asked for each update as it is published.
+
+Every change of an update's status goes through `UPDATE_FLOW`, which checks who may make
+it (co-chairs of that network for their moves, moderators for approve and return), refuses
+a move the update is no longer in a state for (a double click, two moderators at once) and
+writes the history line. `CoChairUpdateRevision` keeps a snapshot of the content on every
+save, so staff can see how the wording changed.
+"""
 
 import os
 import uuid
 
-from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from networks import emails, permissions
+from networks import notifications, permissions
 from networks.models.membership import NetworkMembership, UpdateEmails
 from networks.models.updates import CoChairUpdate, CoChairUpdateRevision, UpdateStatus
 from networks.sanitise import clean_update_body
 from networks.services.errors import NetworkActionError
+from website import activity
+from website.workflow import Transition, Workflow
+
+DRAFT = UpdateStatus.DRAFT
+AWAITING = UpdateStatus.AWAITING_MODERATION
+RETURNED = UpdateStatus.RETURNED
+PUBLISHED = UpdateStatus.PUBLISHED
+WITHDRAWN = UpdateStatus.WITHDRAWN
+
+
+def _cochair(user, update):
+    """A current co-chair of the update's own network (never of another one)."""
+    return permissions.is_cochair(user, update.network_id)
+
+
+def _moderator(user, update):
+    return permissions.can_moderate_updates(user)
+
+
+def _publishes_directly(user, update):
+    return _cochair(user, update) and not update.network.moderate_updates
+
+
+def _approves(user, update):
+    # A co-chair may publish an update left waiting only once the network has stopped
+    # asking for moderation (as before); otherwise approval is the moderators' move.
+    return _moderator(user, update) or _publishes_directly(user, update)
+
+
+def _refused(update, target):
+    if update.status == WITHDRAWN:
+        return "This update has been withdrawn and can no longer be changed."
+    if target in (PUBLISHED, RETURNED):
+        return "This update is not waiting for moderation."
+    return None
+
+
+def _tell(update, transition=None, by=None, note=""):
+    """The emails a status brings, queued with the move."""
+    if update.status == AWAITING:
+        notifications.update_awaiting_moderation(update)
+    elif update.status == PUBLISHED:
+        send_immediate_update_emails(update)
+    elif update.status == RETURNED:
+        notifications.update_returned(update)
+
+
+UPDATE_FLOW = Workflow(
+    CoChairUpdate,
+    transitions=[
+        Transition([AWAITING, RETURNED, PUBLISHED], DRAFT, who=_cochair, name="draft"),
+        Transition([DRAFT, RETURNED, PUBLISHED], AWAITING, who=_cochair, name="send"),
+        Transition(
+            [DRAFT, RETURNED], PUBLISHED, who=_publishes_directly, name="publish"
+        ),
+        Transition(
+            [DRAFT, AWAITING, RETURNED, PUBLISHED],
+            WITHDRAWN,
+            who=_cochair,
+            name="withdraw",
+        ),
+        Transition(AWAITING, PUBLISHED, who=_approves, name="approve"),
+        Transition(
+            AWAITING,
+            RETURNED,
+            who=_moderator,
+            name="return",
+            note_required="Say what the co-chairs should change.",
+        ),
+    ],
+    visibility=activity.STAFF,
+    after=[_tell],
+    error=NetworkActionError,
+    refused=_refused,
+)
+
+
+def _move(update, target, by, **changes):
+    """A move refused for the person is told to them like any other refusal."""
+    try:
+        return UPDATE_FLOW.move(update, target, by=by, **changes)
+    except PermissionDenied as refused:
+        raise NetworkActionError("You cannot make this change.") from refused
 
 
 def _record_revision(update, user):
@@ -26,13 +116,12 @@ def _record_revision(update, user):
     )
 
 
-def staff_emails():
-    User = get_user_model()
-    return list(
-        User.objects.filter(is_active=True, groups__name=permissions.STAFF_GROUP)
-        .values_list("email", flat=True)
-        .distinct()
-    )
+def history(update):
+    """The update's status changes for the staff screens, oldest first."""
+    return activity.history(update)
+
+
+CONTENT_FIELDS = ["title", "body", "visibility", "image", "image_alt", "updated_at"]
 
 
 @transaction.atomic
@@ -48,32 +137,39 @@ def save_update(
     image=None,
     image_alt="",
 ):
-    """Create or edit an update. Publishing goes to moderation when the network asks for it."""
-    if update is None:
-        update = CoChairUpdate(network=network, author=author)
+    """Create or edit an update. Publishing goes to moderation when the network asks for it;
+    saving as a draft takes the update off the page until it is published again, so an edit
+    can never slip past moderation. Edits to a published update are checked again."""
+    if not permissions.can_post_update(author, network):
+        raise NetworkActionError("Only the network's co-chairs can write its updates.")
+    if publish:
+        target = AWAITING if network.moderate_updates else PUBLISHED
+    else:
+        target = DRAFT
+    creating = update is None
+    if creating:
+        update = CoChairUpdate(network=network, author=author, status=target)
     update.title = title
     update.body = clean_update_body(body)
     update.visibility = visibility
     update.image = image
     update.image_alt = image_alt if image else ""
-    if publish:
-        if network.moderate_updates:
-            # Edits to a published update are checked again before they show.
-            update.status = UpdateStatus.AWAITING_MODERATION
-        else:
-            update.status = UpdateStatus.PUBLISHED
+    if creating:
+        if target == PUBLISHED:
+            update.published_at = timezone.now()
+        update.save()
+        activity.record(update, by=author, verb="status", to_state=target)
+        _tell(update)
     else:
-        # Saving as a draft takes the update off the page until it is published again,
-        # so an edit can never slip past moderation.
-        update.status = UpdateStatus.DRAFT
-    if update.status == UpdateStatus.PUBLISHED and update.published_at is None:
-        update.published_at = timezone.now()
-    update.save()
+        update.save(update_fields=CONTENT_FIELDS)
+        if update.status == target:
+            _tell(update)  # an edit sent again still reaches the moderators
+        else:
+            changes = {}
+            if target == PUBLISHED and update.published_at is None:
+                changes["published_at"] = timezone.now()
+            _move(update, target, author, **changes)
     _record_revision(update, author)
-    if update.status == UpdateStatus.AWAITING_MODERATION:
-        emails.update_awaiting_moderation(update, staff_emails())
-    if update.status == UpdateStatus.PUBLISHED:
-        send_immediate_update_emails(update)
     return update
 
 
@@ -105,8 +201,7 @@ def store_update_image(user, network, upload):
 
 @transaction.atomic
 def withdraw_update(user, update):
-    update.status = UpdateStatus.WITHDRAWN
-    update.save(update_fields=["status", "updated_at"])
+    update = _move(update, WITHDRAWN, user)
     _record_revision(update, user)
     return update
 
@@ -114,29 +209,19 @@ def withdraw_update(user, update):
 @transaction.atomic
 def approve_update(moderator, update):
     """Staff approve an update awaiting moderation; it appears at once."""
-    update = CoChairUpdate.objects.select_for_update().get(pk=update.pk)
-    if update.status != UpdateStatus.AWAITING_MODERATION:
-        raise NetworkActionError("This update is not waiting for moderation.")
-    update.status = UpdateStatus.PUBLISHED
-    update.moderation_note = ""
-    update.published_at = update.published_at or timezone.now()
-    update.save()
+    changes = {"moderation_note": ""}
+    if update.published_at is None:
+        changes["published_at"] = timezone.now()
+    update = _move(update, PUBLISHED, moderator, **changes)
     _record_revision(update, moderator)
-    send_immediate_update_emails(update)
     return update
 
 
 @transaction.atomic
 def return_update(moderator, update, note):
     """Staff send an update back to the co-chairs with a note saying what to change."""
-    update = CoChairUpdate.objects.select_for_update().get(pk=update.pk)
-    if update.status != UpdateStatus.AWAITING_MODERATION:
-        raise NetworkActionError("This update is not waiting for moderation.")
-    update.status = UpdateStatus.RETURNED
-    update.moderation_note = note
-    update.save()
+    update = _move(update, RETURNED, moderator, note=note, moderation_note=note)
     _record_revision(update, moderator)
-    emails.update_returned(update)
     return update
 
 
@@ -144,16 +229,16 @@ def send_immediate_update_emails(update):
     """Queue one email per member who asked for each update; once per update."""
     if update.emailed_at is not None:
         return 0
-    recipients = (
+    memberships = (
         NetworkMembership.objects.filter(
             network_id=update.network_id,
             update_emails=UpdateEmails.IMMEDIATE,
             user__is_active=True,
         )
         .exclude(user_id=update.author_id)
-        .values_list("user__email", flat=True)
+        .select_related("user")
     )
-    count = emails.update_published(update, list(recipients))
+    count = notifications.update_published(update, [m.user for m in memberships])
     CoChairUpdate.objects.filter(pk=update.pk).update(emailed_at=timezone.now())
     update.emailed_at = timezone.now()
     return count

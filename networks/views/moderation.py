@@ -9,7 +9,7 @@ from networks import forms, permissions
 from networks.models import CoChairUpdate
 from networks.models.updates import UpdateStatus
 from networks.services.errors import NetworkActionError
-from networks.services.updates import approve_update, return_update
+from networks.services.updates import approve_update, history, return_update
 
 
 def _require_moderator(request):
@@ -66,6 +66,7 @@ def moderation_detail(request, pk):
             "update": update,
             "form": form,
             "revisions": update.revisions.select_related("edited_by")[:20],
+            "history": history(update),
             "header_title": f"Check: {update.title}",
             "page_title": f"Check: {update.title}",
         },

@@ -180,10 +180,14 @@ def _saved_message(update):
 def update_withdraw(request, slug, pk):
     network = network_for_cochair(request, slug)
     update = get_object_or_404(CoChairUpdate, pk=pk, network=network)
-    withdraw_update(request.user, update)
-    messages.success(
-        request, f"“{update.title}” has been withdrawn and is no longer shown."
-    )
+    try:
+        withdraw_update(request.user, update)
+    except NetworkActionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request, f"“{update.title}” has been withdrawn and is no longer shown."
+        )
     return redirect("networks:workspace", slug=network.slug)
 
 
