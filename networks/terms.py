@@ -22,3 +22,21 @@ def current_cochair_terms(network):
         .select_related("user", "photo")
         .order_by("sort_order", "term_start")
     )
+
+
+def cochaired_network_ids(user):
+    """Ids of the networks `user` co-chairs today, read once per user object: the portal
+    dashboard asks from several panels and things to do, and most people co-chair none."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    ids = getattr(user, "_voices_cochaired_network_ids", None)
+    if ids is None:
+        ids = sorted(
+            set(
+                NetworkCoChair.objects.filter(current_terms_q(), user=user).values_list(
+                    "network_id", flat=True
+                )
+            )
+        )
+        user._voices_cochaired_network_ids = ids
+    return ids

@@ -2,7 +2,8 @@
 
 Co-chairs see the requests to join waiting in each network they co-chair and the updates
 staff returned to them; moderators see, on the admin home, the updates waiting to be
-checked. Each provider is one query whatever the person's data. (Enquiries routed to a
+checked. Each provider is one query whatever the person's data, and none for people who
+co-chair nothing (the terms are read once per request, networks.terms). (Enquiries routed to a
 network are in enquiry_hooks.py.)
 """
 
@@ -10,29 +11,22 @@ from django.db.models import Count, Min
 from django.urls import reverse
 
 from networks import permissions
-from networks.models.membership import JoinRequest, JoinRequestStatus, NetworkCoChair
+from networks.models.membership import JoinRequest, JoinRequestStatus
 from networks.models.updates import CoChairUpdate, UpdateStatus
-from networks.terms import current_terms_q
+from networks.terms import cochaired_network_ids
 from website import todo
 
 LIMIT = 20
 
 
-def _cochaired(user):
-    """The networks `user` co-chairs today, as a subquery."""
-    return NetworkCoChair.objects.filter(current_terms_q(), user=user).values(
-        "network_id"
-    )
-
-
 def join_requests_waiting(request):
     """Co-chairs: one line per network with requests to join not yet decided."""
-    if not request.user.is_authenticated:
+    cochaired = cochaired_network_ids(request.user)
+    if not cochaired:
         return []
     waiting = (
         JoinRequest.objects.filter(
-            status=JoinRequestStatus.PENDING,
-            network_id__in=_cochaired(request.user),
+            status=JoinRequestStatus.PENDING, network_id__in=cochaired
         )
         .values("network_id", "network__title", "network__slug")
         .annotate(count=Count("pk"), oldest=Min("created_at"))
@@ -55,11 +49,12 @@ def join_requests_waiting(request):
 
 def updates_returned(request):
     """Co-chairs: each update programme staff sent back, until it is changed."""
-    if not request.user.is_authenticated:
+    cochaired = cochaired_network_ids(request.user)
+    if not cochaired:
         return []
     returned = (
         CoChairUpdate.objects.filter(
-            status=UpdateStatus.RETURNED, network_id__in=_cochaired(request.user)
+            status=UpdateStatus.RETURNED, network_id__in=cochaired
         )
         .select_related("network")
         .only("pk", "title", "network__title", "network__slug")

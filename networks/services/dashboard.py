@@ -3,28 +3,32 @@
 from django.utils import timezone
 
 from networks.models.meetings import Meeting
-from networks.models.membership import NetworkCoChair, NetworkMembership
+from networks.models.membership import NetworkMembership
+from networks.models.pages import NetworkPage
 from networks.models.updates import CoChairUpdate
-from networks.terms import current_terms_q
+from networks.terms import cochaired_network_ids
 
 
 def dashboard_summary(user):
     """For the portal panel: my networks, latest updates, next meetings and, for co-chairs,
     the way into the workspace. What waits on a co-chair is in "Things to do" (todos.py)."""
-    today = timezone.localdate()
     memberships = list(
         NetworkMembership.objects.filter(user=user).select_related("network")
     )
-    terms = list(
-        NetworkCoChair.objects.filter(current_terms_q(today), user=user).select_related(
-            "network"
+    networks = {m.network_id: m.network for m in memberships}
+    # Shared with the co-chairs' things to do, so the dashboard reads the terms once.
+    cochair_ids = cochaired_network_ids(user)
+    missing = [pk for pk in cochair_ids if pk not in networks]
+    if missing:
+        networks.update(
+            {
+                network.pk: network
+                for network in NetworkPage.objects.filter(pk__in=missing)
+            }
         )
-    )
-    network_ids = {m.network_id for m in memberships} | {t.network_id for t in terms}
+    network_ids = set(networks)
     if not network_ids:
         return None
-    networks = {m.network_id: m.network for m in memberships}
-    networks.update({t.network_id: t.network for t in terms})
     updates = list(
         CoChairUpdate.objects.published()
         .filter(network_id__in=network_ids)
@@ -41,6 +45,6 @@ def dashboard_summary(user):
         "updates": updates,
         "meetings": meetings,
         "cochair_networks": sorted(
-            (networks[t.network_id] for t in terms), key=lambda n: n.title
+            (networks[pk] for pk in cochair_ids), key=lambda n: n.title
         ),
     }
