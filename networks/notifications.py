@@ -7,7 +7,10 @@ email settings), so they are not transactional and carry a link to change it.
 """
 
 from django.urls import reverse
+from django.utils import timezone
 
+from networks.models.membership import NetworkMembership, UpdateEmails
+from networks.models.updates import CoChairUpdate
 from networks.terms import current_cochair_terms
 from website import notify, roles
 
@@ -100,6 +103,25 @@ def update_published(update, recipients):
         },
         about=update,
     )
+
+
+def send_immediate_update_emails(update):
+    """Queue one email per member who asked for each update; once per update."""
+    if update.emailed_at is not None:
+        return 0
+    memberships = (
+        NetworkMembership.objects.filter(
+            network_id=update.network_id,
+            update_emails=UpdateEmails.IMMEDIATE,
+            user__is_active=True,
+        )
+        .exclude(user_id=update.author_id)
+        .select_related("user")
+    )
+    count = update_published(update, [m.user for m in memberships])
+    CoChairUpdate.objects.filter(pk=update.pk).update(emailed_at=timezone.now())
+    update.emailed_at = timezone.now()
+    return count
 
 
 def update_returned(update):

@@ -1,10 +1,9 @@
 """Co-chair updates: writing, withdrawing, moderation and the emails to members who
 asked for each update as it is published.
 
-Every change of an update's status goes through `UPDATE_FLOW`, which checks who may make
-it (co-chairs of that network for their moves, moderators for approve and return), refuses
-a move the update is no longer in a state for (a double click, two moderators at once) and
-writes the history line. `CoChairUpdateRevision` keeps a snapshot of the content on every
+Every change of an update's status goes through `UPDATE_FLOW` (networks/workflow.py), which
+checks who may make it, refuses a move the update is no longer in a state for (a double
+click, two moderators at once), writes the history line and queues the emails. `CoChairUpdateRevision` keeps a snapshot of the content on every
 save, so staff can see how the wording changed.
 """
 
@@ -15,86 +14,20 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from networks import notifications, permissions
-from networks.models.membership import NetworkMembership, UpdateEmails
-from networks.models.updates import CoChairUpdate, CoChairUpdateRevision, UpdateStatus
+from networks import permissions
+from networks.models.updates import CoChairUpdate, CoChairUpdateRevision
 from networks.sanitise import clean_update_body
 from networks.services.errors import NetworkActionError
-from website import activity
-from website.workflow import Transition, Workflow
-
-DRAFT = UpdateStatus.DRAFT
-AWAITING = UpdateStatus.AWAITING_MODERATION
-RETURNED = UpdateStatus.RETURNED
-PUBLISHED = UpdateStatus.PUBLISHED
-WITHDRAWN = UpdateStatus.WITHDRAWN
-
-
-def _cochair(user, update):
-    """A current co-chair of the update's own network (never of another one)."""
-    return permissions.is_cochair(user, update.network_id)
-
-
-def _moderator(user, update):
-    return permissions.can_moderate_updates(user)
-
-
-def _publishes_directly(user, update):
-    return _cochair(user, update) and not update.network.moderate_updates
-
-
-def _approves(user, update):
-    # A co-chair may publish an update left waiting only once the network has stopped
-    # asking for moderation (as before); otherwise approval is the moderators' move.
-    return _moderator(user, update) or _publishes_directly(user, update)
-
-
-def _refused(update, target):
-    if update.status == WITHDRAWN:
-        return "This update has been withdrawn and can no longer be changed."
-    if target in (PUBLISHED, RETURNED):
-        return "This update is not waiting for moderation."
-    return None
-
-
-def _tell(update, transition=None, by=None, note=""):
-    """The emails a status brings, queued with the move."""
-    if update.status == AWAITING:
-        notifications.update_awaiting_moderation(update)
-    elif update.status == PUBLISHED:
-        send_immediate_update_emails(update)
-    elif update.status == RETURNED:
-        notifications.update_returned(update)
-
-
-UPDATE_FLOW = Workflow(
-    CoChairUpdate,
-    transitions=[
-        Transition([AWAITING, RETURNED, PUBLISHED], DRAFT, who=_cochair, name="draft"),
-        Transition([DRAFT, RETURNED, PUBLISHED], AWAITING, who=_cochair, name="send"),
-        Transition(
-            [DRAFT, RETURNED], PUBLISHED, who=_publishes_directly, name="publish"
-        ),
-        Transition(
-            [DRAFT, AWAITING, RETURNED, PUBLISHED],
-            WITHDRAWN,
-            who=_cochair,
-            name="withdraw",
-        ),
-        Transition(AWAITING, PUBLISHED, who=_approves, name="approve"),
-        Transition(
-            AWAITING,
-            RETURNED,
-            who=_moderator,
-            name="return",
-            note_required="Say what the co-chairs should change.",
-        ),
-    ],
-    visibility=activity.STAFF,
-    after=[_tell],
-    error=NetworkActionError,
-    refused=_refused,
+from networks.workflow import (
+    AWAITING,
+    DRAFT,
+    PUBLISHED,
+    RETURNED,
+    UPDATE_FLOW,
+    WITHDRAWN,
+    tell,
 )
+from website import activity
 
 
 def _move(update, target, by, **changes):
@@ -159,11 +92,11 @@ def save_update(
             update.published_at = timezone.now()
         update.save()
         activity.record(update, by=author, verb="status", to_state=target)
-        _tell(update)
+        tell(update)
     else:
         update.save(update_fields=CONTENT_FIELDS)
         if update.status == target:
-            _tell(update)  # an edit sent again still reaches the moderators
+            tell(update)  # an edit sent again still reaches the moderators
         else:
             changes = {}
             if target == PUBLISHED and update.published_at is None:
@@ -223,22 +156,3 @@ def return_update(moderator, update, note):
     update = _move(update, RETURNED, moderator, note=note, moderation_note=note)
     _record_revision(update, moderator)
     return update
-
-
-def send_immediate_update_emails(update):
-    """Queue one email per member who asked for each update; once per update."""
-    if update.emailed_at is not None:
-        return 0
-    memberships = (
-        NetworkMembership.objects.filter(
-            network_id=update.network_id,
-            update_emails=UpdateEmails.IMMEDIATE,
-            user__is_active=True,
-        )
-        .exclude(user_id=update.author_id)
-        .select_related("user")
-    )
-    count = notifications.update_published(update, [m.user for m in memberships])
-    CoChairUpdate.objects.filter(pk=update.pk).update(emailed_at=timezone.now())
-    update.emailed_at = timezone.now()
-    return count

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.services.updates import approve_update, send_immediate_update_emails
+from networks.notifications import send_immediate_update_emails
+from networks.services.updates import approve_update
 from tests.factories.networks import MembershipFactory, UpdateFactory
 
 

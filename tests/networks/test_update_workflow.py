@@ -12,13 +12,13 @@ from networks.models.updates import UpdateStatus
 from networks.services.errors import NetworkActionError
 from networks.services.membership import join_network
 from networks.services.updates import (
-    UPDATE_FLOW,
     approve_update,
     history,
     return_update,
     save_update,
     withdraw_update,
 )
+from networks.workflow import UPDATE_FLOW
 from tests.factories.networks import (
     JoinRequestFactory,
     MembershipFactory,
