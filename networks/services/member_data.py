@@ -1,5 +1,6 @@
 """A member's network records for data export and erasure (hooks members defines)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -8,7 +9,9 @@ from networks.models.meetings import MeetingRegistration, RegistrationStatus
 from networks.models.membership import JoinRequest, NetworkCoChair, NetworkMembership
 from networks.models.updates import CoChairUpdate, CoChairUpdateRevision, UpdateStatus
 from networks.services.meetings import cancel_registration
+from website import activity
 from website.audit import scrub_labels
+from website.models import Activity
 
 
 def export_member_data(user):
@@ -90,13 +93,19 @@ def erase_member_data(user):
     NetworkMembership.objects.filter(user=user).delete()
     JoinRequest.objects.filter(user=user).delete()
     NetworkCoChair.objects.filter(user=user).delete()
-    CoChairUpdate.objects.filter(author=user).exclude(
+    drafts = CoChairUpdate.objects.filter(author=user).exclude(
         status=UpdateStatus.PUBLISHED
-    ).delete()
+    )
+    activity.for_records(CoChairUpdate, drafts.values_list("pk", flat=True)).delete()
+    drafts.delete()
     # Saved one by one (few rows) so the anonymous page cache hears about the new byline.
     for update in CoChairUpdate.objects.filter(author=user):
         update.author = None
         update.save(update_fields=["author", "updated_at"])
     CoChairUpdateRevision.objects.filter(edited_by=user).update(edited_by=None)
+    # The history of the updates kept still says what happened, no longer who did it.
+    Activity.objects.filter(
+        content_type=ContentType.objects.get_for_model(CoChairUpdate), actor=user
+    ).update(actor=None, actor_name="")
     JoinRequest.objects.filter(decided_by=user).update(decided_by=None)
     NetworkEnquiryNote.objects.filter(author=user).update(author=None)
