@@ -10,8 +10,13 @@ from members.enquiries.services import (
     ENQUIRY_PANEL_HOOK,
     ENQUIRY_STORED_HOOK,
 )
-from networks import services
+from networks import terms
 from networks.models import NetworkPage
+from networks.services.routed_enquiries import (
+    anonymise_enquiry_notes,
+    enquiry_notes,
+    new_enquiries_for_cochair,
+)
 from website import notify, todo
 
 ENQUIRY_ROUTED = notify.register(
@@ -28,7 +33,7 @@ def tell_cochairs(enquiry):
     network = NetworkPage.objects.filter(pk=enquiry.network_page_id).first()
     if network is None:
         return
-    cochairs = [term.user for term in services.current_cochair_terms(network)]
+    cochairs = [term.user for term in terms.current_cochair_terms(network)]
     notify.notify(
         ENQUIRY_ROUTED,
         cochairs,
@@ -48,7 +53,7 @@ def tell_cochairs(enquiry):
 
 @hooks.register(ENQUIRY_PANEL_HOOK)
 def cochair_notes_section(enquiry):
-    notes = list(services.enquiry_notes(enquiry))
+    notes = list(enquiry_notes(enquiry))
     if not enquiry.network_page_id and not notes:
         return None
     return {
@@ -60,7 +65,7 @@ def cochair_notes_section(enquiry):
 
 @hooks.register(ENQUIRY_ANONYMISE_HOOK)
 def anonymise_cochair_notes(enquiry):
-    services.anonymise_enquiry_notes(enquiry)
+    anonymise_enquiry_notes(enquiry)
 
 
 @hooks.register(todo.PORTAL)
@@ -69,7 +74,7 @@ def routed_enquiries_to_triage(request):
     if not request.user.is_authenticated:
         return []
     enquiries = list(
-        services.new_enquiries_for_cochair(request.user).select_related("network_page")
+        new_enquiries_for_cochair(request.user).select_related("network_page")
     )
     return [
         todo.Todo(

@@ -6,12 +6,13 @@ so they end the day after the term ends without any scheduled job.
 
 from django.utils import timezone
 
-from networks.models import NetworkCoChair, NetworkMembership
-from networks.models.membership import JoinRequestStatus
-from networks.models.pages import JoinMode
+from networks.models.choices import JoinMode
+from networks.models.membership import (
+    JoinRequestStatus,
+    NetworkCoChair,
+    NetworkMembership,
+)
 from website import roles
-
-STAFF_GROUP = roles.STAFF
 
 
 def _active(user):

@@ -8,14 +8,21 @@ from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 from home.slots import HOME_SLOT_HOOK, Slot
-from networks import audit, permissions, services
+from networks import audit, permissions, reading, todos
 from networks.admin import NetworksAdminGroup
 from networks.models import NetworkPage
+from networks.services.dashboard import dashboard_summary
+from networks.services.member_data import erase_member_data, export_member_data
+from networks.services.membership import add_invited_member
 from networks.views import moderation
+from website import todo
 from website.dashboard import PANEL_HOOK, Panel
 
 modeladmin_register(NetworksAdminGroup)
 hooks.register("register_log_actions", audit.register_log_actions)
+hooks.register(todo.PORTAL, todos.join_requests_waiting)
+hooks.register(todo.PORTAL, todos.updates_returned)
+hooks.register(todo.ADMIN, todos.updates_to_moderate)
 
 
 @hooks.register("register_admin_urls")
@@ -51,19 +58,24 @@ def moderation_menu_item():
 
 @hooks.register(PANEL_HOOK)
 def my_networks_panel(request):
-    """My networks, latest updates, next meetings and, for co-chairs, what awaits them."""
+    """My networks, latest updates, next meetings and, for co-chairs, their workspaces."""
     if not request.user.is_authenticated:
         return None
-    summary = services.dashboard_summary(request.user)
+    summary = dashboard_summary(request.user)
     if summary is None:  # not in a network yet: point the way to join one
-        summary = {"networks": [], "updates": [], "meetings": [], "cochair_tasks": []}
+        summary = {
+            "networks": [],
+            "updates": [],
+            "meetings": [],
+            "cochair_networks": [],
+        }
     return Panel(order=20, template="networks/panels/my_networks.html", context=summary)
 
 
 @hooks.register(HOME_SLOT_HOOK)
 def networks_slot(request, page):
     """The regional networks on the home page."""
-    networks = list(services.network_listing()[:6])
+    networks = list(reading.network_listing(NetworkPage.objects.all())[:6])
     if not networks:
         return None
     # Every network sits directly under the one index page, whose address is therefore
@@ -91,7 +103,7 @@ def invitation_network_choices():
 def join_invited_network(invitation, user):
     """Staff can invite someone straight into a network (how invitation-only ones grow)."""
     if invitation.network_slug:
-        services.add_invited_member(user, invitation.network_slug)
+        add_invited_member(user, invitation.network_slug)
 
 
 @hooks.register("register_member_data_export")
@@ -101,7 +113,7 @@ def export_network_data(user):
     return ExportSection(
         key="networks",
         title="Regional networks",
-        records=services.export_member_data(user),
+        records=export_member_data(user),
         order=60,
         description="Networks you belong to or co-chair, requests to join, updates you "
         "wrote and meetings you registered for.",
@@ -110,4 +122,4 @@ def export_network_data(user):
 
 @hooks.register("register_member_data_erase")
 def erase_network_data(user):
-    services.erase_member_data(user)
+    erase_member_data(user)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.routing import QuickRouteMixin
+from networks.models.choices import JoinMode, NetworkStatus
 
 
 class NetworkBodyBlock(blocks.StreamBlock):
@@ -27,17 +28,6 @@ class NetworkBodyBlock(blocks.StreamBlock):
         label="Text",
         template="networks/blocks/paragraph.html",
     )
-
-
-class JoinMode(models.TextChoices):
-    OPEN = "open", "Open: members join at once"
-    REQUEST = "request", "By request: a co-chair approves or declines"
-    INVITATION = "invitation", "Invitation only"
-
-
-class NetworkStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    SETTING_UP = "setting_up", "Being set up"
 
 
 class NetworkIndexPage(QuickRouteMixin, Page):
@@ -59,10 +49,12 @@ class NetworkIndexPage(QuickRouteMixin, Page):
         verbose_name = "network index page"
 
     def get_context(self, request, *args, **kwargs):
-        from networks import services
+        from networks import reading  # at call time: reading loads the other models
 
         context = super().get_context(request, *args, **kwargs)
-        context["networks"] = services.network_listing(self)
+        context["networks"] = reading.network_listing(
+            NetworkPage.objects.child_of(self)
+        )
         return context
 
 
@@ -163,13 +155,13 @@ class NetworkPage(QuickRouteMixin, Page):
     @classmethod
     def served_queryset(cls):
         """The member count comes with the page when it is served (home/routing.py)."""
-        from networks.services import with_member_count
+        from networks.reading import with_member_count
 
         return with_member_count(cls.objects.all())
 
     def get_context(self, request, *args, **kwargs):
-        from networks import services
+        from networks import reading
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.network_page_context(self, request.user))
+        context.update(reading.network_page_context(self, request.user))
         return context

@@ -7,8 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from networks import forms, permissions, services
+from networks import forms, permissions
 from networks.models import Meeting, NetworkMembership
+from networks.services.meetings import cancel_registration, register_for_meeting
+from networks.services.membership import join_network, leave_network
 from networks.views.common import live_network
 
 JOIN_MESSAGES = {
@@ -30,9 +32,7 @@ def join(request, slug):
     if request.method == "POST":
         form = forms.JoinRequestForm(request.POST)
         if form.is_valid():
-            outcome = services.join_network(
-                request.user, network, form.cleaned_data["message"]
-            )
+            outcome = join_network(request.user, network, form.cleaned_data["message"])
             messages.success(
                 request, JOIN_MESSAGES[outcome].format(network=network.title)
             )
@@ -46,7 +46,7 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     network = live_network(slug)
-    if services.leave_network(request.user, network):
+    if leave_network(request.user, network):
         messages.success(request, f"You have left {network.title}.")
     return redirect(network.url)
 
@@ -87,7 +87,7 @@ def meeting_register(request, slug, pk):
     if meeting.is_past:
         messages.error(request, "This meeting has already happened.")
         return redirect(network.url)
-    registration = services.register_for_meeting(request.user, meeting)
+    registration = register_for_meeting(request.user, meeting)
     if registration.status == "confirmed":
         messages.success(request, f"You have a place at “{meeting.title}”.")
     else:
@@ -103,6 +103,6 @@ def meeting_register(request, slug, pk):
 @require_POST
 def meeting_cancel(request, slug, pk):
     network, meeting = _member_meeting(request, slug, pk)
-    services.cancel_registration(request.user, meeting)
+    cancel_registration(request.user, meeting)
     messages.success(request, f"You are no longer registered for “{meeting.title}”.")
     return redirect(network.url + "#meetings")

@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from networks import forms, permissions, services
+from networks import forms, permissions
 from networks.models import CoChairUpdate
 from networks.models.updates import UpdateStatus
+from networks.services.errors import NetworkActionError
+from networks.services.updates import approve_update, history, return_update
 
 
 def _require_moderator(request):
@@ -44,17 +46,17 @@ def moderation_detail(request, pk):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "approve":
-                services.approve_update(request.user, update)
+                approve_update(request.user, update)
                 messages.success(request, f"“{update.title}” is published.")
                 return redirect("networks_moderation")
             form = forms.ReturnUpdateForm(request.POST)
             if form.is_valid():
-                services.return_update(request.user, update, form.cleaned_data["note"])
+                return_update(request.user, update, form.cleaned_data["note"])
                 messages.success(
                     request, f"“{update.title}” was returned to the co-chairs."
                 )
                 return redirect("networks_moderation")
-        except services.NetworkActionError as exc:
+        except NetworkActionError as exc:
             messages.error(request, str(exc))
             return redirect("networks_moderation")
     return TemplateResponse(
@@ -64,6 +66,7 @@ def moderation_detail(request, pk):
             "update": update,
             "form": form,
             "revisions": update.revisions.select_related("edited_by")[:20],
+            "history": history(update),
             "header_title": f"Check: {update.title}",
             "page_title": f"Check: {update.title}",
         },

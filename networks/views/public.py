@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from networks import services
+from networks import reading
 from networks.models import Meeting
 from networks.views.common import live_network
 
@@ -32,7 +32,7 @@ class NetworkUpdatesFeed(Feed):
         return network.purpose
 
     def items(self, network):
-        return services.visible_updates(network, is_member=False)[:20]
+        return reading.visible_updates(network, is_member=False)[:20]
 
     def item_title(self, update):
         return update.title

@@ -13,12 +13,25 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from home.pagination import get_page
-from networks import forms, services
+from networks import forms, terms
 from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
 from networks.models.enquiries import NetworkEnquiryNote
 from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
+from networks.services.errors import NetworkActionError
+from networks.services.meetings import add_meeting
+from networks.services.membership import decide_join_request, member_directory
+from networks.services.routed_enquiries import (
+    enquiry_status_choices,
+    network_enquiries,
+    update_enquiry,
+)
+from networks.services.updates import (
+    save_update,
+    store_update_image,
+    withdraw_update,
+)
 from networks.views.common import network_for_cochair
 from website.uploads import STORAGE_FAILED
 
@@ -63,17 +76,17 @@ def workspace(request, slug):
         )
         .order_by("starts_at")[:LIST_LIMIT]
     )
-    enquiries = services.network_enquiries(network)
+    enquiries = network_enquiries(network)
     context = {
         "network": network,
-        "cochairs": list(services.current_cochair_terms(network)),
+        "cochairs": list(terms.current_cochair_terms(network)),
         "open_updates": open_updates,
         "published_updates": published,
         "join_requests": join_requests,
         "join_request_count": JoinRequest.objects.filter(
             network=network, status=JoinRequestStatus.PENDING
         ).count(),
-        "members": list(services.member_directory(network)[:LIST_LIMIT]),
+        "members": list(member_directory(network)[:LIST_LIMIT]),
         "member_count": network.memberships.count(),
         "meetings": meetings,
         "enquiries_available": enquiries is not None,
@@ -86,7 +99,7 @@ def workspace(request, slug):
 def members(request, slug):
     """All members of the network, showing only what each chose to share."""
     network = network_for_cochair(request, slug)
-    page_obj = get_page(services.member_directory(network), 50, request.GET.get("page"))
+    page_obj = get_page(member_directory(network), 50, request.GET.get("page"))
     return render(
         request,
         "networks/workspace_members.html",
@@ -110,7 +123,7 @@ def update_form(request, slug, pk=None):
         if form.is_valid() and form.cleaned_data.get("image"):
             try:
                 with transaction.atomic():  # a savepoint: the failed save leaves no row
-                    image = services.store_update_image(
+                    image = store_update_image(
                         request.user, network, form.cleaned_data["image"]
                     )
             except OSError as error:
@@ -121,7 +134,7 @@ def update_form(request, slug, pk=None):
             data = form.cleaned_data
             if image is None and has_image and not data.get("remove_image"):
                 image = update.image
-            update = services.save_update(
+            update = save_update(
                 request.user,
                 network,
                 update=update,
@@ -167,10 +180,14 @@ def _saved_message(update):
 def update_withdraw(request, slug, pk):
     network = network_for_cochair(request, slug)
     update = get_object_or_404(CoChairUpdate, pk=pk, network=network)
-    services.withdraw_update(request.user, update)
-    messages.success(
-        request, f"“{update.title}” has been withdrawn and is no longer shown."
-    )
+    try:
+        withdraw_update(request.user, update)
+    except NetworkActionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request, f"“{update.title}” has been withdrawn and is no longer shown."
+        )
     return redirect("networks:workspace", slug=network.slug)
 
 
@@ -187,8 +204,8 @@ def join_request_decide(request, slug, pk):
         return redirect("networks:workspace", slug=network.slug)
     approve = form.cleaned_data["decision"] == "approve"
     try:
-        services.decide_join_request(request.user, join_request, approve)
-    except services.NetworkActionError as exc:
+        decide_join_request(request.user, join_request, approve)
+    except NetworkActionError as exc:
         messages.error(request, str(exc))
     else:
         name = join_request.user.display_name
@@ -207,7 +224,7 @@ def meeting_form(request, slug):
     if request.method == "POST":
         form = forms.MeetingForm(request.POST)
         if form.is_valid():
-            meeting = services.add_meeting(request.user, network, **form.cleaned_data)
+            meeting = add_meeting(request.user, network, **form.cleaned_data)
             messages.success(request, f"“{meeting.title}” has been added.")
             return redirect("networks:workspace", slug=network.slug)
     else:
@@ -239,20 +256,20 @@ def meeting_registrations(request, slug, pk):
 def enquiry_detail(request, slug, pk):
     """An enquiry routed to this network: co-chairs update its status and add notes."""
     network = network_for_cochair(request, slug)
-    enquiry = get_object_or_404(services.network_enquiries(network), pk=pk)
-    form_kwargs = {"statuses": services.enquiry_status_choices(enquiry, request.user)}
+    enquiry = get_object_or_404(network_enquiries(network), pk=pk)
+    form_kwargs = {"statuses": enquiry_status_choices(enquiry, request.user)}
     if request.method == "POST":
         form = forms.EnquiryUpdateForm(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                services.update_enquiry(
+                update_enquiry(
                     request.user,
                     network,
                     enquiry,
                     form.cleaned_data["status"],
                     form.cleaned_data["note"],
                 )
-            except services.NetworkActionError as refused:
+            except NetworkActionError as refused:
                 messages.error(request, str(refused))
             else:
                 messages.success(request, "The enquiry has been updated.")

@@ -4,7 +4,6 @@ erased (updates stay, attributed to "Former member")."""
 from django.core.management import call_command
 from django.urls import reverse
 
-from networks import services
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
@@ -14,7 +13,10 @@ from networks.models import (
     NetworkPage,
 )
 from networks.models.updates import UpdateStatus
+from networks.services.meetings import register_for_meeting
+from networks.services.member_data import erase_member_data, export_member_data
 from tests.factories.networks import JoinRequestFactory, MeetingFactory, UpdateFactory
+from website import activity
 
 
 def counts():
@@ -57,20 +59,22 @@ def test_demo_builds_the_west_midlands_network_twice_the_same(db, client):
 
 def test_export_and_erase(network, cochair, network_member):
     update = UpdateFactory(network=network, author=network_member, title="Kept")
-    UpdateFactory(
+    draft = UpdateFactory(
         network=network,
         author=network_member,
         title="My draft",
         status="draft",
         published_at=None,
     )
+    activity.record(update, by=network_member, verb="status", to_state="published")
+    activity.record(draft, by=network_member, verb="status", to_state="draft")
     JoinRequestFactory(network=network, user=network_member, status="declined")
     meeting = MeetingFactory(network=network, places=1)
-    services.register_for_meeting(network_member, meeting)
+    register_for_meeting(network_member, meeting)
     waiting = NetworkMembership.objects.create(network=network, user=cochair).user
-    services.register_for_meeting(waiting, meeting)
+    register_for_meeting(waiting, meeting)
 
-    records = services.export_member_data(network_member)
+    records = export_member_data(network_member)
     kinds = {r["record"] for r in records}
     assert kinds == {
         "membership",
@@ -79,10 +83,13 @@ def test_export_and_erase(network, cochair, network_member):
         "meeting registration",
     }
 
-    services.erase_member_data(network_member)
+    erase_member_data(network_member)
     update.refresh_from_db()
     assert update.author is None and update.author_name == "Former member"
     assert not CoChairUpdate.objects.filter(title="My draft").exists()
+    assert not activity.for_record(draft).exists()
+    line = activity.for_record(update).get()
+    assert (line.actor, line.actor_name, line.to_state) == (None, "", "published")
     assert not NetworkMembership.objects.filter(user=network_member).exists()
     assert not JoinRequest.objects.filter(user=network_member).exists()
     assert meeting.registrations.get(user=waiting).status == "confirmed"

@@ -9,9 +9,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import services
 from networks.models import MeetingRegistration
 from networks.models.meetings import RegistrationStatus
+from networks.services.meetings import register_for_meeting
+from networks.services.membership import leave_network
 from tests.factories import UserFactory
 from tests.factories.networks import MeetingFactory, MembershipFactory
 
@@ -81,9 +82,9 @@ def test_past_meetings_cannot_be_booked(client, network, network_member):
 def test_leaving_the_network_frees_the_place(client, network, network_member):
     meeting = MeetingFactory(network=network, places=1)
     waiting = MembershipFactory(network=network).user
-    services.register_for_meeting(network_member, meeting)
-    services.register_for_meeting(waiting, meeting)
-    services.leave_network(network_member, network)
+    register_for_meeting(network_member, meeting)
+    register_for_meeting(waiting, meeting)
+    leave_network(network_member, network)
     assert dict(statuses(meeting)) == {
         network_member.email: "cancelled",
         waiting.email: "confirmed",
@@ -177,7 +178,7 @@ def test_concurrent_registrations_never_over_book(request):
     def book(user):
         try:
             barrier.wait()
-            services.register_for_meeting(user, meeting)
+            register_for_meeting(user, meeting)
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:

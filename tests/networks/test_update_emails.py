@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks import services
+from networks.notifications import send_immediate_update_emails
+from networks.services.updates import approve_update
 from tests.factories.networks import MembershipFactory, UpdateFactory
 
 
@@ -38,7 +39,7 @@ def test_immediate_emails_go_to_members_who_asked_once_each(
     html = message.alternatives[0][0]
     assert "javascript:" not in html
     update = network.updates.get()
-    services.send_immediate_update_emails(update)  # already sent: nothing more
+    send_immediate_update_emails(update)  # already sent: nothing more
     call_command("run_outbox_worker", once=True)
     assert len(mailoutbox) == 1
 
@@ -52,7 +53,7 @@ def test_moderated_updates_email_on_approval_not_before(
     publish(client, network, cochair, "Waiting news")
     call_command("run_outbox_worker", once=True)
     assert immediate.email not in [m.to[0] for m in mailoutbox]
-    services.approve_update(staff, network.updates.get())
+    approve_update(staff, network.updates.get())
     call_command("run_outbox_worker", once=True)
     assert [immediate.email] in [m.to for m in mailoutbox]
 

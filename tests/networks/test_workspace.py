@@ -125,7 +125,7 @@ def test_enquiries_reach_the_chosen_networks_cochairs_only(
     assert client.get(detail).status_code == 404
 
 
-def test_dashboard_panel_shows_networks_updates_meetings_and_cochair_tasks(
+def test_dashboard_shows_networks_updates_meetings_and_cochair_things_to_do(
     client, network, cochair, network_member
 ):
     UpdateFactory(network=network, author=cochair, title="Panel update")
@@ -135,10 +135,14 @@ def test_dashboard_panel_shows_networks_updates_meetings_and_cochair_tasks(
     client.force_login(cochair)
     html = client.get("/portal/").content.decode()
     assert "My networks" in html and "Panel update" in html and "Panel meeting" in html
-    assert "1 request to join" in html and "1 new enquiry" in html
+    # What waits on the co-chair is in "Things to do"; the panel links to the workspace.
+    assert f"1 request to join {network.title} waiting for a decision" in html
+    assert "A new enquiry has been sent to" in html
+    assert "Open the co-chair workspace" in html
     client.force_login(network_member)
     html = client.get("/portal/").content.decode()
     assert "Panel update" in html and "request to join" not in html
+    assert "Open the co-chair workspace" not in html
 
 
 def test_dashboard_points_a_member_without_a_network_to_the_list(client, lone_member):

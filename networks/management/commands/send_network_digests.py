@@ -10,7 +10,7 @@ Safe to run twice: each membership remembers when its last summary covered.
 
 from django.core.management.base import BaseCommand
 
-from networks.services import send_weekly_digests
+from networks.services.digests import send_weekly_digests
 
 
 class Command(BaseCommand):

@@ -1,0 +1,50 @@
+"""The portal's network panel: my networks, latest updates, next meetings."""
+
+from django.utils import timezone
+
+from networks.models.meetings import Meeting
+from networks.models.membership import NetworkMembership
+from networks.models.pages import NetworkPage
+from networks.models.updates import CoChairUpdate
+from networks.terms import cochaired_network_ids
+
+
+def dashboard_summary(user):
+    """For the portal panel: my networks, latest updates, next meetings and, for co-chairs,
+    the way into the workspace. What waits on a co-chair is in "Things to do" (todos.py)."""
+    memberships = list(
+        NetworkMembership.objects.filter(user=user).select_related("network")
+    )
+    networks = {m.network_id: m.network for m in memberships}
+    # Shared with the co-chairs' things to do, so the dashboard reads the terms once.
+    cochair_ids = cochaired_network_ids(user)
+    missing = [pk for pk in cochair_ids if pk not in networks]
+    if missing:
+        networks.update(
+            {
+                network.pk: network
+                for network in NetworkPage.objects.filter(pk__in=missing)
+            }
+        )
+    network_ids = set(networks)
+    if not network_ids:
+        return None
+    updates = list(
+        CoChairUpdate.objects.published()
+        .filter(network_id__in=network_ids)
+        .select_related("network")
+        .order_by("-published_at")[:5]
+    )
+    meetings = list(
+        Meeting.objects.filter(network_id__in=network_ids, ends_at__gte=timezone.now())
+        .select_related("network")
+        .order_by("starts_at")[:3]
+    )
+    return {
+        "networks": sorted(networks.values(), key=lambda n: n.title),
+        "updates": updates,
+        "meetings": meetings,
+        "cochair_networks": sorted(
+            (networks[pk] for pk in cochair_ids), key=lambda n: n.title
+        ),
+    }
