@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.routing import public_pages
-from members.opportunities.models import OpportunityPage
+from members.opportunities.pages import OpportunityPage
 from networks import permissions
 from networks.models.meetings import Meeting, MeetingRegistration, RegistrationStatus
 from networks.models.membership import (
