@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters
 
 from members.enquiries.forms import EnquiryForm
+from members.enquiries.models import Enquiry
 from members.enquiries.services import submit_enquiry
 from website.spam import (
     check_form_token,
@@ -26,6 +27,8 @@ from website.spam import (
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "enquiry_reference"
+# Held as suspected spam: no confirmation was sent, and the thank-you page must not say so.
+HELD_KEY = "enquiry_held"
 
 
 def _render(request, page, template, context, status=200):
@@ -94,6 +97,7 @@ def enquiry_form(request, page):
                     ip_limit.hit(ip)
                     email_limit.hit(email)
                 request.session[SESSION_KEY] = enquiry.reference
+                request.session[HELD_KEY] = enquiry.status == Enquiry.Status.SPAM
                 return redirect(page.url + page.reverse_subpage("thank_you"))
     else:
         initial = {"form_token": make_form_token()}
@@ -119,5 +123,5 @@ def enquiry_thank_you(request, page):
         request,
         page,
         "members/enquiry_page_thank_you.html",
-        {"reference": reference},
+        {"reference": reference, "held": request.session.get(HELD_KEY, False)},
     )

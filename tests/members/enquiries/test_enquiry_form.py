@@ -323,6 +323,31 @@ def test_suspected_spam_is_quarantined_silently(
     assert mailoutbox == []
 
 
+def test_a_held_enquiry_is_not_told_a_confirmation_was_sent(client, enquiry_page):
+    from wagtail.models import Site
+
+    from home.models.settings import OrganisationSettings
+
+    site_settings = OrganisationSettings.for_site(
+        Site.objects.get(is_default_site=True)
+    )
+    site_settings.contact_email = "team@voices.example.org"
+    site_settings.save()
+    client.post(URL, valid_data(website="https://bot.example"))
+    html = client.get("/enquire/thank-you/").content.decode()
+    assert "We have sent a confirmation" not in html
+    assert "could not send a confirmation email" in html
+    assert 'href="mailto:team@voices.example.org"' in html
+    assert Enquiry.objects.get().reference in html
+
+
+def test_a_real_enquiry_is_told_its_confirmation_was_sent(client, enquiry_page):
+    client.post(URL, valid_data())
+    html = client.get("/enquire/thank-you/").content.decode()
+    assert "We have sent a confirmation to the email address you gave" in html
+    assert Email.objects.count() >= 1
+
+
 def test_form_sent_after_ten_minutes_is_accepted(client, enquiry_page):
     assert (
         client.post(URL, valid_data(form_token=aged_token(age=600))).status_code == 302
