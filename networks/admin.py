@@ -4,6 +4,7 @@ using only options that map one-to-one onto a ModelViewSet for a later move.
 Filters are on choice fields only: a foreign-key filter needs django.contrib.admin, which
 is deliberately not installed; search by network title instead."""
 
+from django.contrib import admin
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from networks.models import (
@@ -12,9 +13,33 @@ from networks.models import (
     Meeting,
     NetworkCoChair,
     NetworkMembership,
+    NetworkPage,
 )
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
+
+
+class MemberNetworkFilter(admin.SimpleListFilter):
+    """The "By network" filter on the staff member list (members/accounts/admin.py asks by hook):
+    the members who belong to that network now."""
+
+    title = "network"
+    parameter_name = "network"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(pk), title)
+            for pk, title in NetworkPage.objects.order_by("title").values_list(
+                "pk", "title"
+            )
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            members = NetworkMembership.objects.filter(network_id=value)
+            return queryset.filter(user_id__in=members.values("user_id"))
+        return queryset
 
 
 class NetworkCoChairAdmin(ModelAdmin):

@@ -9,7 +9,7 @@ from wagtail_modeladmin.options import modeladmin_register
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 from home.slots import HOME_SLOT_HOOK, Slot
 from networks import audit, permissions, reading, todos
-from networks.admin import NetworksAdminGroup
+from networks.admin import MemberNetworkFilter, NetworksAdminGroup
 from networks.models import NetworkPage
 from networks.services.dashboard import dashboard_summary
 from networks.services.member_data import erase_member_data, export_member_data
@@ -23,6 +23,7 @@ hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register(todo.PORTAL, todos.join_requests_waiting)
 hooks.register(todo.PORTAL, todos.updates_returned)
 hooks.register(todo.ADMIN, todos.updates_to_moderate)
+hooks.register("register_member_list_filter", lambda: MemberNetworkFilter)
 
 
 @hooks.register("register_admin_urls")

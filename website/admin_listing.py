@@ -8,6 +8,9 @@ view reads only the parameters its declared list filters use and ignores the res
 value that cannot be applied (``?created_at__gte=abc``) shows the unfiltered listing with a
 message instead of a 500. Page numbers past the end show the last page and anything below
 one or unreadable shows the first; the page size stays ``list_per_page``.
+
+Its CSV and Excel exports show choice labels, leave empty cells empty and quote cells that
+would run as spreadsheet formulas (website/spreadsheets.py).
 """
 
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -16,6 +19,8 @@ from django.shortcuts import redirect
 from wagtail.admin import messages
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail_modeladmin.views import IndexView
+
+from website.spreadsheets import readable_row
 
 # The parameters Django's field list filters read: `<field>__exact`, `__isnull` (choices,
 # booleans, all-values), `__gte`/`__lt` (dates) and `<relation>__<target>__exact`.
@@ -68,3 +73,6 @@ class ListingIndexView(IndexView):
         # The page links mark the page shown as current: never page 0 or -1.
         self.page_num = max(self.page_num, 1)
         return super().get(request, *args, **kwargs)
+
+    def to_row_dict(self, item):
+        return readable_row(self.model_admin, item, self.list_export)

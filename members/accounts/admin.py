@@ -15,6 +15,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from home.admin_filters import RegionFilter
 from members.accounts import services as services
 from members.accounts.forms import (
     ApproveApplicationForm,
@@ -32,6 +33,8 @@ from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
 
 INVITATION_NETWORK_CHOICES_HOOK = "register_invitation_network_choices"
+# Apps above members add filters to the staff member list (networks: "By network").
+MEMBER_LIST_FILTER_HOOK = "register_member_list_filter"
 
 
 def network_choices():
@@ -54,7 +57,7 @@ class MemberProfileAdmin(ModelAdmin):
     menu_label = "Members"
     menu_icon = "group"
     list_display = ("member_name", "member_email", "member_type", "region", "status")
-    list_filter = ("region__name", "member_type", "user__is_active")
+    list_filter = (RegionFilter, "member_type", "user__is_active")
     search_fields = (
         "user__email",
         "user__first_name",
@@ -65,6 +68,10 @@ class MemberProfileAdmin(ModelAdmin):
     export_filename = "voices-members"
     inspect_view_enabled = False
     list_per_page = 50
+
+    def get_list_filter(self, request):
+        extra = tuple(provide() for provide in hooks.get_hooks(MEMBER_LIST_FILTER_HOOK))
+        return (*self.list_filter, *extra)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "region")
@@ -139,7 +146,7 @@ class ApplicationAdmin(ModelAdmin):
         "created_at",
         "decide",
     )
-    list_filter = ("status", "member_type", "region__name")
+    list_filter = ("status", "member_type", RegionFilter)
     search_fields = ("name", "email", "organisation")
     inspect_view_enabled = True
     inspect_view_fields = (

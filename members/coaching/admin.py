@@ -31,8 +31,9 @@ from members.coaching.models import (
     Pairing,
     PairingPartner,
 )
-from members.enquiries.admin import forbidden, neutralise_formula
 from members.models import Enquiry
+from website.spreadsheets import safe_cell as neutralise_formula
+from website.views import forbidden
 
 S = Pairing.Status
 PER_PAGE = 25

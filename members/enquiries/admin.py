@@ -23,7 +23,7 @@ from wagtail_modeladmin.views import (
     InspectView,
 )
 
-from home.models.snippets import Region
+from home.admin_filters import RegionFilter
 from members.enquiries import services as services
 from members.enquiries.models import Enquiry
 from members.enquiries.permissions import (
@@ -37,30 +37,6 @@ from website.admin_listing import ListingIndexView
 from website.outbox_admin import can_manage_outbox, undelivered
 from website.views import forbidden
 from website.workflow import TransitionNotAllowed
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Spreadsheet apps run cells starting with = + - @ as formulas; make them plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class RegionFilter(admin.SimpleListFilter):
-    """Filter by region without Django's admin site (which Voices does not install)."""
-
-    title = "region"
-    parameter_name = "region"
-
-    def lookups(self, request, model_admin):
-        return [(str(region.pk), region.name) for region in Region.objects.all()]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(region_id=self.value())
-        return queryset
 
 
 class EnquiryPermissionHelper(PermissionHelper):
@@ -106,21 +82,6 @@ class EnquiryIndexView(ForbiddenMixin, ListingIndexView):
             queryset.count(),
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer,
-            {
-                field: neutralise_formula(str(value))
-                for field, value in row_dict.items()
-            },
-        )
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        row_dict = {
-            field: neutralise_formula(value) for field, value in row_dict.items()
-        }
-        return super().generate_xlsx_row(worksheet, row_dict, date_format=date_format)
 
 
 class StatusForm(forms.Form):

@@ -14,16 +14,14 @@ from members.opportunities.models import (
 )
 from website import activity
 from website.dataexport import ExportSection
+from website.spreadsheets import safe_cell
 
 STATUS_LABELS = dict(InterestStatus.choices)
 
 
 def neutralise(value):
-    """Stop spreadsheet formula injection: a cell starting = + - @ (or tab/CR) becomes text."""
-    text = "" if value is None else str(value)
-    if text and text[0] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    """A CSV cell as text, quoted where a spreadsheet would run it as a formula."""
+    return safe_cell("" if value is None else str(value))
 
 
 def export_interests_csv(interests, include_access_needs=False):

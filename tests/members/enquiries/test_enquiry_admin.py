@@ -248,6 +248,19 @@ def test_csv_export_neutralises_formulas_and_follows_filters(client, staff):
     assert row["Job Title"] == "'-2+3"
 
 
+def test_csv_export_shows_labels_and_leaves_empty_cells_empty(client, staff):
+    EnquiryFactory(full_name="Priya Shah", phone="", job_title="", heard_about="")
+    client.force_login(staff)
+    body = b"".join(client.get(INDEX + "?export=csv").streaming_content).decode()
+    (row,) = list(csv.DictReader(io.StringIO(body)))
+    assert row["Status"] == "New"
+    assert row["Phone"] == ""
+    assert row["Job Title"] == ""
+    assert row["Assignee"] == ""
+    assert "'-" not in body
+    assert row["Full Name"] == "Priya Shah"
+
+
 def test_xlsx_export_stores_formulas_as_text(client, staff):
     EnquiryFactory(full_name="=1+1", organisation="@evil")
     client.force_login(staff)
