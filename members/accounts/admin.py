@@ -15,6 +15,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from members.accounts import joining
 from members.accounts import services as services
 from members.accounts.forms import DeclineApplicationForm, InviteForm
 from members.accounts.permissions import (
@@ -198,10 +199,10 @@ def invite(request):
     if request.method == "POST" and form.is_valid():
         sent, skipped = [], []
         for email in form.cleaned_data["emails"]:
-            if services.account_exists(email):
+            if joining.account_exists(email):
                 skipped.append(email)
                 continue
-            services.invite_member(
+            joining.invite_member(
                 email,
                 form.cleaned_data["member_type"],
                 invited_by=request.user,
@@ -225,7 +226,7 @@ def invitation_resend(request, pk):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
     if request.method == "POST":
-        services.resend_invitation(invitation, by=request.user)
+        joining.resend_invitation(invitation, by=request.user)
         messages.success(
             request, f"A new invitation link was sent to {invitation.email}."
         )
@@ -247,7 +248,7 @@ def invitation_revoke(request, pk):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
     if request.method == "POST":
-        services.revoke_invitation(invitation, by=request.user)
+        joining.revoke_invitation(invitation, by=request.user)
         messages.success(request, f"The invitation for {invitation.email} was revoked.")
         return redirect(InvitationAdmin().url_helper.index_url)
     return render(
@@ -270,13 +271,13 @@ def application_decide(request, pk):
     form = DeclineApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and application.status == Application.Status.PENDING:
         if request.POST.get("decision") == "approve":
-            services.approve_application(application, by=request.user)
+            joining.approve_application(application, by=request.user)
             messages.success(
                 request, f"Approved. An invitation was sent to {application.email}."
             )
             return redirect(ApplicationAdmin().url_helper.index_url)
         if request.POST.get("decision") == "decline" and form.is_valid():
-            services.decline_application(
+            joining.decline_application(
                 application, by=request.user, note=form.cleaned_data["note"]
             )
             messages.success(

@@ -1,7 +1,9 @@
-"""Accounts: invitations, applications, profiles, data export and erasure.
+"""Accounts: profiles, special-category consent, erasure, and the small helpers every
+feature's services share (plain-text cleaning, absolute links, queued email).
 
-Views and the admin call these functions; each validates, saves, then queues its email in the
-same transaction through the durable outbox (django-post-office).
+Invitations and applications live in members/accounts/joining.py. Views and the admin call
+these functions; each validates, saves, then queues its email in the same transaction through
+the durable outbox (django-post-office).
 """
 
 import re
@@ -9,18 +11,13 @@ import unicodedata
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from wagtail import hooks
 
 from members.accounts.choices import MemberType
-from members.accounts.invitations import default_expiry, hash_token
 from members.accounts.profiles import (
-    PRIVACY_NOTICE_VERSION,
     SPECIAL_CATEGORY_CONSENT_VERSION,
     SPECIAL_CATEGORY_FIELDS,
 )
@@ -32,7 +29,6 @@ from website.dataexport import erase_for
 MEMBERS_GROUP = "Members"
 STAFF_GROUP = "Programme staff"
 FORMER_MEMBER = "Former member"
-INVITATION_ACCEPTED_HOOK = "register_invitation_accepted"
 
 # C0/C1 controls (keeping tab and newline) and bidirectional overrides.
 _CONTROL = re.compile(
@@ -71,173 +67,6 @@ def staff_emails():
         .values_list("email", flat=True)
         .distinct()
     )
-
-
-# Invitations -------------------------------------------------------------------------
-
-
-def account_exists(email):
-    return User.objects.filter(email__iexact=email.strip()).exists()
-
-
-def _send_invitation(invitation, token):
-    invitation.sent_at = timezone.now()
-    invitation.send_count += 1
-    invitation.save()
-    queue_email(
-        invitation.email,
-        "invitation",
-        {
-            "invitation": invitation,
-            "url": site_url(reverse("members:accept_invitation", args=[token])),
-        },
-    )
-
-
-@transaction.atomic
-def invite_member(email, member_type, invited_by=None, network_slug=""):
-    """Create an invitation and queue its email; an older open invitation is revoked."""
-    email = email.strip().lower()
-    Invitation.objects.open().filter(email__iexact=email).update(
-        revoked_at=timezone.now()
-    )
-    invitation = Invitation(
-        email=email,
-        member_type=member_type,
-        network_slug=network_slug or "",
-        invited_by=invited_by,
-    )
-    token = invitation.new_token()
-    _send_invitation(invitation, token)
-    audit.record(invitation, "wagtail.create", user=invited_by)
-    return invitation
-
-
-@transaction.atomic
-def resend_invitation(invitation, by=None):
-    """A new link (the old one stops working) and a fresh expiry date."""
-    token = invitation.new_token()
-    invitation.expires_at = default_expiry()
-    invitation.revoked_at = None
-    _send_invitation(invitation, token)
-    audit.record(invitation, "members.invitation_resent", user=by)
-    return invitation
-
-
-@transaction.atomic
-def revoke_invitation(invitation, by=None):
-    invitation.revoked_at = timezone.now()
-    invitation.save(update_fields=["revoked_at"])
-    audit.record(invitation, "members.invitation_revoked", user=by)
-    return invitation
-
-
-def find_open_invitation(token):
-    """The open invitation for this link, or None for unknown, used, revoked or expired."""
-    if not token or len(token) > 100:
-        return None
-    invitation = Invitation.objects.filter(token_hash=hash_token(token)).first()
-    if invitation is None or not invitation.is_open:
-        return None
-    return invitation
-
-
-@transaction.atomic
-def accept_invitation(invitation, password, preferred_name=""):
-    """Create the member's account from an open invitation; the link stops working."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if not invitation.is_open:
-        raise ValueError("This invitation is no longer open.")
-    user = User.objects.filter(email__iexact=invitation.email).first()
-    if user is None:
-        user = User(email=invitation.email)
-    user.preferred_name = clean_plain_text(preferred_name)[:100]
-    user.is_active = True
-    user.set_password(password)
-    user.save()
-    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
-    EmailAddress.objects.update_or_create(
-        user=user,
-        email=user.email,
-        defaults={"verified": True, "primary": True},
-    )
-    now = timezone.now()
-    MemberProfile.objects.update_or_create(
-        user=user,
-        defaults={
-            "member_type": invitation.member_type,
-            "privacy_notice_accepted_at": now,
-            "privacy_notice_version": PRIVACY_NOTICE_VERSION,
-        },
-    )
-    invitation.accepted_at = now
-    invitation.accepted_user = user
-    invitation.save(update_fields=["accepted_at", "accepted_user"])
-    for on_accept in hooks.get_hooks(INVITATION_ACCEPTED_HOOK):
-        on_accept(invitation, user)
-    return user
-
-
-# Applications ------------------------------------------------------------------------
-
-
-@transaction.atomic
-def submit_application(*, name, email, member_type, region, organisation, reason):
-    application = Application.objects.create(
-        name=clean_plain_text(name),
-        email=email.strip().lower(),
-        member_type=member_type,
-        region=region,
-        organisation=clean_plain_text(organisation),
-        reason=clean_plain_text(reason),
-        privacy_notice_version=PRIVACY_NOTICE_VERSION,
-    )
-    queue_email(application.email, "application_received", {"application": application})
-    recipients = staff_emails()
-    if recipients:
-        queue_email(
-            recipients,
-            "application_staff_notice",
-            {
-                "application": application,
-                "url": site_url("/admin/"),
-            },
-        )
-    return application
-
-
-@transaction.atomic
-def approve_application(application, by=None):
-    """Approve and send the invitation (the applicant's welcome email is the invitation)."""
-    if application.status != Application.Status.PENDING:
-        raise ValueError("This application has already been decided.")
-    invitation = invite_member(
-        application.email, application.member_type, invited_by=by
-    )
-    application.status = Application.Status.APPROVED
-    application.decided_at = timezone.now()
-    application.decided_by = by
-    application.invitation = invitation
-    application.save()
-    audit.record(application, "members.application_approved", user=by)
-    return invitation
-
-
-@transaction.atomic
-def decline_application(application, by=None, note=""):
-    if application.status != Application.Status.PENDING:
-        raise ValueError("This application has already been decided.")
-    application.status = Application.Status.DECLINED
-    application.decided_at = timezone.now()
-    application.decided_by = by
-    application.save()
-    queue_email(
-        application.email,
-        "application_declined",
-        {"application": application, "note": clean_plain_text(note)},
-    )
-    audit.record(application, "members.application_declined", user=by)
-    return application
 
 
 # Profiles ----------------------------------------------------------------------------
