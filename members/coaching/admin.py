@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from home import pagination
 from home.pagination import get_page
 from members.coaching import figures as figures
-from members.coaching import matching
+from members.coaching import matching, sessions
 from members.coaching import permissions as perms
 from members.coaching import services as services
 from members.coaching.forms import ProposePartnerForm, StaffStepForm
@@ -291,7 +291,7 @@ def claim_step(request, pk, step):
         return forbidden(request)
     claim = get_object_or_404(ExpenseClaim.objects.select_related("partner"), pk=pk)
     try:
-        services.decide_claim(claim, step, by=request.user)
+        sessions.decide_claim(claim, step, by=request.user)
     except services.PairingError as error:
         messages.error(request, str(error))
     else:

@@ -5,6 +5,7 @@ on their own pairing only, and only at the right moment in its lifecycle; anyone
 a 404 from the views (never a hint that the pairing exists).
 """
 
+from members.coaching.lifecycle import TRANSITIONS
 from members.coaching.models import (
     FINISHED,
     LEADER_VISIBLE,
@@ -113,8 +114,6 @@ def can_record_session(user, pairing):
 
 def can_change_pairing_status(user, pairing, action):
     """Pause, resume, complete or end early: either side or staff, at the right stage."""
-    from members.coaching.services import TRANSITIONS
-
     rule = TRANSITIONS.get(action)
     if rule is None or pairing.status not in rule.sources:
         return False

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from members.accounts.choices import MemberType
+from members.coaching import lifecycle, sessions
 from members.coaching import services as services
 from members.coaching.models import Pairing, PairingEvent, PairingPartner
 from members.models import MemberProfile, User
@@ -142,7 +143,7 @@ def test_compare_and_swap_refuses_stale_status(partner, staff):
     stale = Pairing.objects.get(pk=pairing.pk)
     services.change_status(pairing, "complete", by=staff)
     with pytest.raises(services.PairingError):
-        services._move(stale, [S.ACTIVE], S.COMPLETED, by=staff, action="again")
+        lifecycle.move(stale, [S.ACTIVE], S.COMPLETED, by=staff, action="again")
     assert pairing.events.filter(to_status=S.COMPLETED).count() == 1
 
 
@@ -313,7 +314,7 @@ def test_first_session_makes_introduced_pairing_active(partner):
     import datetime
 
     pairing = make_pairing(partner, S.INTRODUCED)
-    services.record_session(
+    sessions.record_session(
         pairing,
         by=partner,
         date=datetime.date.today(),
@@ -331,7 +332,7 @@ def test_sessions_refused_before_introduction_and_after_end(partner):
     for status in (S.PARTNER_ACCEPTED, S.PAUSED, S.COMPLETED):
         pairing = make_pairing(partner, status)
         with pytest.raises(services.PairingError):
-            services.record_session(
+            sessions.record_session(
                 pairing,
                 by=partner,
                 date=datetime.date.today(),
