@@ -27,3 +27,16 @@ def submit_reflection(pairing, *, by, role, data):
         ) from error
     record_event(pairing, by, "Reflection sent")
     return reflection
+
+
+def for_viewer(pairing, role):
+    """(mine, theirs) on a finished pairing: this side's reflection, and the other side's
+    only if its author agreed it may be shared (what they wrote to staff alone stays there)."""
+    sent = {reflection.role: reflection for reflection in pairing.reflections.all()}
+    other = (
+        Reflection.Role.LEADER
+        if role == Reflection.Role.PARTNER
+        else Reflection.Role.PARTNER
+    )
+    theirs = sent.get(other)
+    return sent.get(role), theirs if theirs and theirs.quote_consent else None

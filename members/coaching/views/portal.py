@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from home.pagination import get_page
 from members.accounts.choices import MemberType
 from members.coaching import permissions as perms
-from members.coaching import services
+from members.coaching import reflections, services
 from members.coaching.forms import (
     RespondForm,
     StatusChangeForm,
@@ -98,6 +98,8 @@ def pairing_detail(request, pk):
     row = perms.partner_row(user, pairing)
     partner_row = perms.accepted_partner(pairing)
     sessions = list(pairing.sessions.select_related("claim"))
+    finished = perms.can_reflect(user, pairing)
+    mine, theirs = reflections.for_viewer(pairing, role) if finished else (None, None)
     actions = [
         (action, rule.label)
         for action, rule in services.TRANSITIONS.items()
@@ -115,8 +117,10 @@ def pairing_detail(request, pk):
         "can_record_session": perms.can_record_session(user, pairing),
         "can_claim": perms.can_claim_expenses(user, pairing)
         and any(not hasattr(s, "claim") for s in sessions),
-        "can_reflect": perms.can_reflect(user, pairing)
-        and not pairing.reflections.filter(role=role).exists(),
+        "can_reflect": finished and mine is None,
+        "finished": finished,
+        "my_reflection": mine,
+        "their_reflection": theirs,
         "actions": actions,
         "sessions": sessions,
         "total_minutes": sum(s.duration_minutes for s in sessions),
@@ -126,6 +130,9 @@ def pairing_detail(request, pk):
         "next_step": NEXT_STEPS.get((role, pairing.status)),
         "crumbs": pairing_crumbs(),
     }
+    if mine is not None:
+        # Answered: the prompt gives way to a thank-you.
+        context["next_step"] = "You sent your reflection. Thank you."
     if row is not None and row.status == PairingPartner.Status.DECLINED:
         context["next_step"] = (
             "You declined this pairing. Thank you for letting us know."
