@@ -33,6 +33,7 @@ from members.coaching.models import (
 )
 from members.enquiries.admin import forbidden, neutralise_formula
 from members.models import Enquiry
+from website import activity
 
 S = Pairing.Status
 PER_PAGE = 25
@@ -180,7 +181,7 @@ def detail(request, pk):
         {
             "pairing": pairing,
             "partners": pairing.partners.select_related("partner"),
-            "events": pairing.events.select_related("actor"),
+            "history": activity.history(pairing),
             "sessions": pairing.sessions.select_related("recorded_by"),
             "claims": pairing.claims.select_related("session"),
             "reflections": pairing.reflections.all(),

@@ -1,15 +1,17 @@
 """A person's pairings in their member-data export, and what erasure blanks
 (both registered in members/wagtail_hooks.py)."""
 
+from django.contrib.contenttypes.models import ContentType
+
 from members.coaching.models import (
     ExpenseClaim,
     Pairing,
-    PairingEvent,
     PairingPartner,
     PairingSession,
     PartnerAvailability,
     Reflection,
 )
+from website.models import Activity
 
 
 def export_pairings(user):
@@ -167,5 +169,8 @@ def erase_pairings(user):
         quote_consent=False,
     )
     ExpenseClaim.objects.filter(partner=user).update(expenses_description="")
-    PairingEvent.objects.filter(actor=user).update(note="")
+    # Their lines in pairings' history keep what happened, not what they wrote or their name.
+    Activity.objects.filter(
+        content_type=ContentType.objects.get_for_model(Pairing), actor=user
+    ).update(note="", actor_name="")
     Pairing.objects.filter(leader=user).update(focus="Removed at the leader's request")

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.accounts.services import clean_plain_text, site_url
-from members.coaching.models import Pairing, PairingEvent, PairingPartner
+from members.coaching.models import Pairing, PairingPartner
+from website import activity
 
 S = Pairing.Status
 P = PairingPartner.Status
@@ -91,15 +92,42 @@ def move(pairing, expected, target, *, by, action, note="", **fields):
 
 
 def record_event(pairing, by, action, from_status="", to_status="", note=""):
-    return PairingEvent.objects.create(
-        pairing=pairing,
-        actor=by,
-        actor_role=actor_role(by, pairing),
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
+    """One staff-only line of the pairing's history (website.Activity); `action` is the
+    label people read, stored as its verb code."""
+    return activity.record(
+        pairing,
+        by=by,
+        verb=verb_for(action),
+        from_state=from_status,
+        to_state=to_status,
         note=clean_plain_text(note)[:2000],
+        visibility=activity.STAFF,
+        actor_role=actor_role(by, pairing),
     )
+
+
+def verb_for(action):
+    """ "Partner invited" -> "partner_invited" (the migration of old rows does the same)."""
+    return action.strip().lower().replace(" ", "_")[:40]
+
+
+# Every action the lifecycle writes, so history lines read as people wrote them.
+HISTORY_ACTIONS = [
+    "Partner proposed",
+    "Another partner proposed",
+    "Partner invited",
+    "Partner accepted",
+    "Partner declined",
+    "Introduced",
+    "First session recorded",
+    "Session recorded",
+    "Claim submitted",
+    "Reflection sent",
+    "Demo pairing created",
+    *(rule.label for rule in TRANSITIONS.values()),
+]
+activity.register_verbs({verb_for(label): label for label in HISTORY_ACTIONS})
+activity.register_states(Pairing, Pairing.Status.choices)
 
 
 def portal_url(pairing):

@@ -131,7 +131,6 @@ NOT_EXPORTED = {
     "members.EnquiryNote": "staff's working notes",
     "website.Activity": "history lines; each record's export says what happened to it",
     "members.InterestStatusChange": "status history; changed_by is staff",
-    "members.PairingEvent": "staff's history of the pairing",
 }
 
 
