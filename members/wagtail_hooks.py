@@ -112,6 +112,7 @@ from wagtail.admin.menu import SubmenuMenuItem as _PairingSubmenuBase  # noqa: E
 from members.coaching import admin as _pairing_admin  # noqa: E402
 from members.coaching import exports as _pairing_exports  # noqa: E402
 from members.coaching import permissions as _pairing_perms  # noqa: E402
+from members.coaching import todos as _pairing_todos  # noqa: E402
 from members.coaching.views import panels as _pairing_panels  # noqa: E402
 from website import todo as _todo  # noqa: E402
 from website.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
@@ -177,7 +178,8 @@ def register_pairing_menu():
 
 
 _pairing_hooks.register(_PAIRING_PANEL_HOOK, _pairing_panels.pairings_panel)
-_pairing_hooks.register(_todo.PORTAL, _pairing_panels.pairing_attention)
+_pairing_hooks.register(_todo.PORTAL, _pairing_todos.pairings_waiting)
+_pairing_hooks.register(_todo.ADMIN, _pairing_todos.claims_to_decide)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_pairings)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_sessions)
 _pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_claims)

@@ -5,45 +5,17 @@ accepting and being introduced (consent before contact); a leader sees the partn
 name and short bio once introduced.
 """
 
-from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 
 from members.coaching import permissions as perms
 from members.coaching.models import (
-    LEADER_VISIBLE,
     Pairing,
-    PairingPartner,
 )
+from members.coaching.queries import pairings_for
 
 S = Pairing.Status
 PORTAL_CRUMB = ("Your portal", "/portal/")
-
-
-def pairings_for(user):
-    """Pairings this person may open: as an invited or accepted partner, or as leader."""
-    return (
-        Pairing.objects.filter(
-            Q(
-                partners__partner=user,
-                partners__status__in=(
-                    PairingPartner.Status.INVITED,
-                    PairingPartner.Status.ACCEPTED,
-                    PairingPartner.Status.DECLINED,
-                ),
-            )
-            | Q(leader=user, status__in=LEADER_VISIBLE)
-        )
-        .select_related("region")
-        .prefetch_related(
-            Prefetch(
-                "partners",
-                queryset=PairingPartner.objects.select_related("partner__profile"),
-                to_attr="_partner_rows",
-            )
-        )
-        .distinct()
-    )
 
 
 def get_pairing_or_404(request, pk):

@@ -1,45 +1,33 @@
-"""The portal dashboard's pairings panel and things to do (registered in
-members/wagtail_hooks.py)."""
-
-from django.urls import reverse
+"""The portal dashboard's pairings panel (registered in members/wagtail_hooks.py)."""
 
 from members.coaching import permissions as perms
 from members.coaching.models import (
+    FINISHED,
     Pairing,
     PairingPartner,
 )
+from members.coaching.queries import dashboard_pairings
 from members.coaching.views.access import (
-    pairings_for,
     viewer_role,
 )
-from website import todo
 from website.dashboard import Panel
 
 S = Pairing.Status
-
-
-def _panel_rows(request):
-    """Fetched once per request and shared by the panel and the "Things to do" item."""
-    if not hasattr(request, "_pairing_panel_rows"):
-        request._pairing_panel_rows = list(
-            pairings_for(request.user)
-            .exclude(status__in=(S.COMPLETED, S.ENDED_EARLY, S.PARTNER_DECLINED))
-            .order_by("-created_at")[:5]
-        )
-    return request._pairing_panel_rows
 
 
 def pairings_panel(request):
     """Current pairings on the dashboard; nothing for people without one."""
     rows = [
         pairing
-        for pairing in _panel_rows(request)
-        if perms.can_view_pairing(request.user, pairing)
+        for pairing in dashboard_pairings(request)
+        if pairing.status not in FINISHED
+        and perms.can_view_pairing(request.user, pairing)
         and not (
             (row := perms.partner_row(request.user, pairing))
             and row.status == PairingPartner.Status.DECLINED
         )
     ]
+    rows = rows[:5]
     if not rows:
         return None
     return Panel(
@@ -52,20 +40,3 @@ def pairings_panel(request):
             ]
         },
     )
-
-
-def pairing_attention(request):
-    """A partner's open invitation is a task on their dashboard."""
-    return [
-        todo.Todo(
-            text=(
-                "A leader would like coaching or mentoring from you. Please read about it "
-                "and accept or decline."
-            ),
-            url=reverse("members:pairing_respond", args=[pairing.pk]),
-            link_text=f"Respond to {pairing.reference}",
-            order=5,
-        )
-        for pairing in _panel_rows(request)
-        if perms.can_respond_to_invitation(request.user, pairing)
-    ]
