@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
-from members.accounts.services import clean_plain_text, site_url
+from members.accounts.services import clean_plain_text
 from members.coaching.models import Pairing, PairingPartner
-from website import activity
+from website import activity, notify
 
 S = Pairing.Status
 P = PairingPartner.Status
@@ -131,4 +131,4 @@ activity.register_states(Pairing, Pairing.Status.choices)
 
 
 def portal_url(pairing):
-    return site_url(reverse("members:pairing_detail", args=[pairing.pk]))
+    return notify.absolute_url(reverse("members:pairing_detail", args=[pairing.pk]))

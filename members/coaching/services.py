@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.accounts.choices import MemberType
-from members.accounts.services import clean_plain_text, queue_email, site_url
+from members.accounts.services import clean_plain_text
+from members.coaching import notifications
 from members.coaching.lifecycle import (
     REFUSED,
     TRANSITIONS,
@@ -28,6 +29,7 @@ from members.coaching.lifecycle import (
 )
 from members.coaching.models import Pairing, PairingPartner
 from members.models import MemberProfile, User
+from website import notify, roles
 
 # Staff steps ---------------------------------------------------------------------------
 
@@ -153,10 +155,11 @@ def invite_partner(pairing, *, by, note=""):
     row.status = P.INVITED
     row.invited_at = timezone.now()
     row.save(update_fields=["status", "invited_at"])
-    queue_email(
-        row.partner.email,
-        "pairings/partner_invited",
+    notify.notify(
+        notifications.PARTNER_INVITED,
+        row.partner,
         {"pairing": pairing, "partner": row.partner, "url": portal_url(pairing)},
+        about=pairing,
     )
     return pairing
 
@@ -192,15 +195,15 @@ def introduce_pairing(pairing, *, by, note=""):
         "leader": leader,
         "enquiry": enquiry,
         "url": portal_url(pairing),
-        "sign_in_url": site_url(
+        "sign_in_url": notify.absolute_url(
             reverse("account_request_login_code")
             + "?next="
             + reverse("members:pairing_detail", args=[pairing.pk])
         ),
     }
     _advance_enquiry(enquiry, "matched", by)
-    queue_email(leader.email, "pairings/leader_introduced", context)
-    queue_email(row.partner.email, "pairings/partner_introduced", context)
+    notify.notify(notifications.LEADER_INTRODUCED, leader, context, about=pairing)
+    notify.notify(notifications.PARTNER_INTRODUCED, row.partner, context, about=pairing)
     return pairing
 
 
@@ -268,7 +271,7 @@ def accept_pairing(pairing, user, note=""):
     row.status = P.ACCEPTED
     row.responded_at = timezone.now()
     row.save(update_fields=["status", "responded_at"])
-    _tell_staff(pairing, "pairings/staff_partner_answered", {"accepted": True})
+    _tell_staff(pairing, notifications.PARTNER_ANSWERED, {"accepted": True})
     return pairing
 
 
@@ -289,24 +292,23 @@ def decline_pairing(pairing, user, reason=""):
     row.responded_at = timezone.now()
     row.decline_reason = reason
     row.save(update_fields=["status", "responded_at", "decline_reason"])
-    _tell_staff(pairing, "pairings/staff_partner_answered", {"accepted": False})
+    _tell_staff(pairing, notifications.PARTNER_ANSWERED, {"accepted": False})
     return pairing
 
 
-def _tell_staff(pairing, template, extra):
-    from members.accounts.services import staff_emails
-
-    recipients = staff_emails()
-    if recipients:
-        queue_email(
-            recipients,
-            template,
-            {
-                "pairing": pairing,
-                "url": site_url(reverse("pairings_admin:detail", args=[pairing.pk])),
-                **extra,
-            },
-        )
+def _tell_staff(pairing, event, extra):
+    notify.notify(
+        event,
+        roles.STAFF,
+        {
+            "pairing": pairing,
+            "url": notify.absolute_url(
+                reverse("pairings_admin:detail", args=[pairing.pk])
+            ),
+            **extra,
+        },
+        about=pairing,
+    )
 
 
 # Either side or staff ------------------------------------------------------------------
@@ -354,12 +356,15 @@ def _ask_for_reflections(pairing):
     if pairing.leader_id:
         people.append(pairing.leader)
     for person in people:
-        queue_email(
-            person.email,
-            "pairings/reflection_request",
+        notify.notify(
+            notifications.REFLECTION_REQUEST,
+            person,
             {
                 "pairing": pairing,
                 "person": person,
-                "url": site_url(reverse("members:pairing_reflect", args=[pairing.pk])),
+                "url": notify.absolute_url(
+                    reverse("members:pairing_reflect", args=[pairing.pk])
+                ),
             },
+            about=pairing,
         )

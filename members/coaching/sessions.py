@@ -6,7 +6,8 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from members.accounts.services import clean_plain_text, queue_email
+from members.accounts.services import clean_plain_text
+from members.coaching import notifications
 from members.coaching.lifecycle import (
     PairingError,
     S,
@@ -16,6 +17,7 @@ from members.coaching.lifecycle import (
     record_event,
 )
 from members.coaching.models import ExpenseClaim, PairingSession
+from website import notify
 
 
 @transaction.atomic
@@ -108,9 +110,10 @@ def decide_claim(claim, step, *, by):
             f"This claim is {claim.get_status_display().lower()}; nothing was changed."
         )
     claim.refresh_from_db()
-    queue_email(
-        claim.partner.email,
-        "pairings/claim_update",
+    notify.notify(
+        notifications.CLAIM_UPDATE,
+        claim.partner,
         {"claim": claim, "url": portal_url(claim.pairing)},
+        about=claim.pairing,
     )
     return claim
