@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from members.accounts.services import clean_plain_text
 from members.coaching import notifications
+from members.coaching import permissions as perms
 from members.coaching.lifecycle import (
     PairingError,
     S,
@@ -17,7 +18,8 @@ from members.coaching.lifecycle import (
     record_event,
 )
 from members.coaching.models import ExpenseClaim, PairingSession
-from website import notify
+from website import activity, notify
+from website.workflow import Transition, Workflow
 
 
 @transaction.atomic
@@ -85,35 +87,47 @@ def submit_claim(pairing, *, partner, session, claim_payment, expenses, descript
     return claim
 
 
-CLAIM_STEPS = {
-    "approve": (ExpenseClaim.Status.SUBMITTED, ExpenseClaim.Status.APPROVED),
-    "reject": (ExpenseClaim.Status.SUBMITTED, ExpenseClaim.Status.REJECTED),
-    "pay": (ExpenseClaim.Status.APPROVED, ExpenseClaim.Status.PAID),
-}
+C = ExpenseClaim.Status
 
 
-@transaction.atomic
-def decide_claim(claim, step, *, by):
-    """Staff move a claim submitted → approved (or not approved) → paid."""
-    if step not in CLAIM_STEPS:
-        raise PairingError("Unknown step.")
-    source, target = CLAIM_STEPS[step]
-    now = timezone.now()
-    fields = {"status": target}
-    if step == "pay":
-        fields["paid_at"] = now
-    else:
-        fields.update(decided_at=now, decided_by=by)
-    updated = ExpenseClaim.objects.filter(pk=claim.pk, status=source).update(**fields)
-    if updated != 1:
-        raise PairingError(
-            f"This claim is {claim.get_status_display().lower()}; nothing was changed."
-        )
-    claim.refresh_from_db()
+def _may_decide(user, claim):
+    return perms.can_decide_claims(user)
+
+
+def _tell_the_partner(claim, transition, by, note):
     notify.notify(
         notifications.CLAIM_UPDATE,
         claim.partner,
         {"claim": claim, "url": portal_url(claim.pairing)},
         about=claim.pairing,
     )
-    return claim
+
+
+# submitted -> approved or not approved; approved -> paid. Only staff who decide claims.
+CLAIM_FLOW = Workflow(
+    ExpenseClaim,
+    transitions=[
+        Transition(C.SUBMITTED, C.APPROVED, who=_may_decide, name="approve"),
+        Transition(C.SUBMITTED, C.REJECTED, who=_may_decide, name="reject"),
+        Transition(C.APPROVED, C.PAID, who=_may_decide, name="pay"),
+    ],
+    visibility=activity.STAFF,
+    after=[_tell_the_partner],
+    error=PairingError,
+    refused=lambda claim, target: (
+        f"This claim is {claim.get_status_display().lower()}; nothing was changed."
+    ),
+)
+
+
+def decide_claim(claim, step, *, by):
+    """Staff move a claim submitted -> approved (or not approved) -> paid; the partner is
+    told in the same transaction."""
+    transition = CLAIM_FLOW.named(step)
+    if transition is None:
+        raise PairingError("Unknown step.")
+    now = timezone.now()
+    changes = (
+        {"paid_at": now} if step == "pay" else {"decided_at": now, "decided_by": by}
+    )
+    return CLAIM_FLOW.move(claim, transition.target, by=by, **changes)
