@@ -70,3 +70,20 @@ def test_claim_decisions_go_through_the_claim_workflow(partner, staff):
     ]
     with pytest.raises(services.PairingError, match="This claim is paid"):
         sessions.decide_claim(claim, "approve", by=staff)
+
+
+def test_the_pairing_workflow_offers_each_person_todays_moves(
+    partner, staff, member_other
+):
+    from members.coaching.lifecycle import PAIRING_FLOW
+    from tests.factories import UserFactory
+
+    leader = UserFactory(email="lee.leader@example.org")
+    pairing = make_pairing(partner, S.ACTIVE, leader=leader)
+    moves = [S.PAUSED, S.COMPLETED, S.ENDED_EARLY]
+    assert PAIRING_FLOW.targets(pairing, leader) == moves
+    assert PAIRING_FLOW.targets(pairing, partner) == moves
+    assert PAIRING_FLOW.targets(pairing, staff) == moves
+    assert PAIRING_FLOW.targets(pairing, member_other) == []
+    with pytest.raises(services.PairingError, match="Give a reason"):
+        services.change_status(pairing, "end_early", by=leader, note=" ")
