@@ -884,12 +884,12 @@ def ensure_demo_pairing(row, regions):
     from members.coaching.models import (
         ExpenseClaim,
         Pairing,
-        PairingEvent,
         PairingPartner,
         PairingSession,
         Reflection,
     )
     from members.models import Enquiry, MemberProfile
+    from website import activity
 
     (
         reference,
@@ -984,14 +984,15 @@ def ensure_demo_pairing(row, regions):
         else "",
         match_reasons="Demo pairing",
     )
-    PairingEvent.objects.create(
-        pairing=pairing,
-        actor=staff,
+    line = activity.record(
+        pairing,
+        by=staff,
+        verb="demo_pairing_created",
+        to_state=status,
         actor_role="staff",
-        action="Demo pairing created",
-        to_status=status,
-        created_at=pairing.created_at,
     )
+    line.created_at = pairing.created_at
+    line.save(update_fields=["created_at"])
     if not introduced:
         return
     count = {S.ACTIVE: 3, S.PAUSED: 2, S.COMPLETED: 6, S.ENDED_EARLY: 1}[status]

@@ -7,7 +7,6 @@ from members.accounts.profiles import MemberProfile
 from members.coaching.models import (
     ExpenseClaim,
     Pairing,
-    PairingEvent,
     PairingPartner,
     PairingSession,
     PartnerAvailability,
@@ -37,7 +36,6 @@ __all__ = [
     "OpportunityPage",
     "ExpenseClaim",
     "Pairing",
-    "PairingEvent",
     "PairingPartner",
     "PairingSession",
     "PartnerAvailability",

@@ -3,7 +3,8 @@
 from django.urls import path
 
 from members.accounts.views import invitations, mydata, portal, profile
-from members.coaching import views as pairing_views
+from members.coaching.views import portal as pairing_views
+from members.coaching.views import records as pairing_records
 from members.opportunities import feeds
 from members.opportunities import views as opportunity_views
 
@@ -68,7 +69,7 @@ urlpatterns = [
     path("portal/pairings/", pairing_views.pairing_list, name="pairing_list"),
     path(
         "portal/pairings/availability/",
-        pairing_views.partner_availability,
+        pairing_records.partner_availability,
         name="partner_availability",
     ),
     path(
@@ -83,17 +84,17 @@ urlpatterns = [
     ),
     path(
         "portal/pairings/<int:pk>/sessions/new/",
-        pairing_views.pairing_session,
+        pairing_records.pairing_session,
         name="pairing_session",
     ),
     path(
         "portal/pairings/<int:pk>/claims/new/",
-        pairing_views.pairing_claim,
+        pairing_records.pairing_claim,
         name="pairing_claim",
     ),
     path(
         "portal/pairings/<int:pk>/reflection/",
-        pairing_views.pairing_reflect,
+        pairing_records.pairing_reflect,
         name="pairing_reflect",
     ),
     path(

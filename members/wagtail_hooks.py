@@ -93,9 +93,10 @@ from wagtail.admin.menu import MenuItem as _PairingMenuItemBase  # noqa: E402
 from wagtail.admin.menu import SubmenuMenuItem as _PairingSubmenuBase  # noqa: E402
 
 from members.coaching import admin as _pairing_admin  # noqa: E402
+from members.coaching import exports as _pairing_exports  # noqa: E402
 from members.coaching import permissions as _pairing_perms  # noqa: E402
-from members.coaching import services as _pairing_services  # noqa: E402
-from members.coaching import views as _pairing_views  # noqa: E402
+from members.coaching import todos as _pairing_todos  # noqa: E402
+from members.coaching.views import panels as _pairing_panels  # noqa: E402
 from website import todo as _todo  # noqa: E402
 from website.dashboard import PANEL_HOOK as _PAIRING_PANEL_HOOK  # noqa: E402
 from website.dataexport import ERASE_HOOK as _PAIRING_ERASE_HOOK  # noqa: E402
@@ -159,14 +160,15 @@ def register_pairing_menu():
     )
 
 
-_pairing_hooks.register(_PAIRING_PANEL_HOOK, _pairing_views.pairings_panel)
-_pairing_hooks.register(_todo.PORTAL, _pairing_views.pairing_attention)
-_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_pairings)
-_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_sessions)
-_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_claims)
-_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_reflections)
-_pairing_hooks.register(_PAIRING_EXPORT, _pairing_services.export_availability)
-_pairing_hooks.register(_PAIRING_ERASE_HOOK, _pairing_services.erase_pairings)
+_pairing_hooks.register(_PAIRING_PANEL_HOOK, _pairing_panels.pairings_panel)
+_pairing_hooks.register(_todo.PORTAL, _pairing_todos.pairings_waiting)
+_pairing_hooks.register(_todo.ADMIN, _pairing_todos.claims_to_decide)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_pairings)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_sessions)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_claims)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_reflections)
+_pairing_hooks.register(_PAIRING_EXPORT, _pairing_exports.export_availability)
+_pairing_hooks.register(_PAIRING_ERASE_HOOK, _pairing_exports.erase_pairings)
 
 
 # Retention (DP-6): each feature's purge steps register with website.retention on import.

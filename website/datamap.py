@@ -216,13 +216,6 @@ DATA_MAP = {
             personal="partner decline_reason",
         ),
     ),
-    "members.PairingEvent": (
-        "pairing",
-        fields(
-            none="id pairing actor_role action from_status to_status created_at",
-            personal="actor note",
-        ),
-    ),
     "members.PairingSession": (
         "pairing",
         fields(

@@ -16,6 +16,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from home.admin_filters import RegionFilter
+from members.accounts import joining
 from members.accounts import services as services
 from members.accounts.forms import (
     ApproveApplicationForm,
@@ -209,10 +210,10 @@ def invite(request):
     if request.method == "POST" and form.is_valid():
         sent, skipped = [], []
         for email in form.cleaned_data["emails"]:
-            if services.account_exists(email):
+            if joining.account_exists(email):
                 skipped.append(email)
                 continue
-            services.invite_member(
+            joining.invite_member(
                 email,
                 form.cleaned_data["member_type"],
                 invited_by=request.user,
@@ -236,7 +237,7 @@ def invitation_resend(request, pk):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
     if request.method == "POST":
-        services.resend_invitation(invitation, by=request.user)
+        joining.resend_invitation(invitation, by=request.user)
         messages.success(
             request, f"A new invitation link was sent to {invitation.email}."
         )
@@ -258,7 +259,7 @@ def invitation_revoke(request, pk):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, accepted_at__isnull=True)
     if request.method == "POST":
-        services.revoke_invitation(invitation, by=request.user)
+        joining.revoke_invitation(invitation, by=request.user)
         messages.success(request, f"The invitation for {invitation.email} was revoked.")
         return redirect(InvitationAdmin().url_helper.index_url)
     return render(
@@ -297,7 +298,7 @@ def application_decide(request, pk):
     )
     if request.method == "POST" and application.status == Application.Status.PENDING:
         if decision == "approve" and approve_form.is_valid():
-            services.approve_application(
+            joining.approve_application(
                 application, by=request.user, details=approve_form.cleaned_data
             )
             messages.success(
@@ -305,7 +306,7 @@ def application_decide(request, pk):
             )
             return redirect(ApplicationAdmin().url_helper.index_url)
         if decision == "decline" and form.is_valid():
-            services.decline_application(
+            joining.decline_application(
                 application, by=request.user, note=form.cleaned_data["note"]
             )
             messages.success(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from home import pagination
 from home.pagination import get_page
 from members.coaching import figures as figures
-from members.coaching import matching
+from members.coaching import matching, sessions
 from members.coaching import permissions as perms
 from members.coaching import services as services
 from members.coaching.forms import ProposePartnerForm, StaffStepForm
@@ -32,6 +32,7 @@ from members.coaching.models import (
     PairingPartner,
 )
 from members.models import Enquiry
+from website import activity
 from website.spreadsheets import safe_cell as neutralise_formula
 from website.views import forbidden
 
@@ -181,7 +182,7 @@ def detail(request, pk):
         {
             "pairing": pairing,
             "partners": pairing.partners.select_related("partner"),
-            "events": pairing.events.select_related("actor"),
+            "history": activity.history(pairing),
             "sessions": pairing.sessions.select_related("recorded_by"),
             "claims": pairing.claims.select_related("session"),
             "reflections": pairing.reflections.all(),
@@ -292,7 +293,7 @@ def claim_step(request, pk, step):
         return forbidden(request)
     claim = get_object_or_404(ExpenseClaim.objects.select_related("partner"), pk=pk)
     try:
-        services.decide_claim(claim, step, by=request.user)
+        sessions.decide_claim(claim, step, by=request.user)
     except services.PairingError as error:
         messages.error(request, str(error))
     else:

@@ -280,6 +280,10 @@ class ReflectionForm(PlainTextMixin, forms.ModelForm):
         }
         help_texts = {
             "what_changed": "A few sentences is plenty.",
+            "quote_consent": (
+                "If you tick this, the other person in your pairing can also read what "
+                "has changed and what helped. They never see anything else you write."
+            ),
         }
         widgets = {
             "what_changed": forms.Textarea(attrs={"rows": 4}),

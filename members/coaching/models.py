@@ -1,7 +1,7 @@
 """Coaching and mentoring pairings: a leader's enquiry matched with a Lived Experience Partner.
 
 A pairing moves through a fixed lifecycle (see `Pairing.Status` and members/coaching/services.py);
-every move is kept as a `PairingEvent`. Sessions record when and how people met, never what
+every move is a line in the shared history (website.Activity). Sessions record when and how people met, never what
 was said. Partners may claim payment and expenses; both sides reflect when it ends.
 """
 
@@ -211,37 +211,6 @@ class PairingPartner(models.Model):
 
     def __str__(self):
         return f"{self.partner} on pairing {self.pairing_id}"
-
-
-class PairingEvent(models.Model):
-    """One line of a pairing's history: who moved it, when, from what to what, and why."""
-
-    pairing = models.ForeignKey(
-        Pairing, on_delete=models.CASCADE, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    actor_role = models.CharField(max_length=20, blank=True)
-    action = models.CharField(max_length=40)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.action} on pairing {self.pairing_id}"
-
-    @property
-    def to_label(self):
-        return dict(Pairing.Status.choices).get(self.to_status, self.to_status)
 
 
 class PairingSession(models.Model):

@@ -130,7 +130,6 @@ NOT_EXPORTED = {
     "networks.NetworkEnquiryNote": "co-chairs' notes about a leader's enquiry",
     "members.EnquiryNote": "staff's working notes",
     "website.Activity": "history lines; each record's export says what happened to it",
-    "members.PairingEvent": "staff's history of the pairing",
 }
 
 

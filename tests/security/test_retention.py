@@ -13,7 +13,7 @@ from django.utils import timezone
 from post_office.models import Email
 
 from members.accounts.invitations import Application
-from members.accounts.services import invite_member
+from members.accounts.joining import invite_member
 from members.models import Enquiry, ExpressionOfInterest, Invitation
 from tests.factories import UserFactory
 from tests.factories.enquiries import EnquiryFactory

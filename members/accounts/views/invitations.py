@@ -6,7 +6,7 @@ from django.contrib.auth import login
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from members.accounts import onboarding
+from members.accounts import joining, onboarding
 from members.accounts import services as services
 from members.accounts.forms import AcceptInvitationForm, ApplicationForm
 from members.enquiries.views import too_many_requests
@@ -22,7 +22,7 @@ def accept_invitation(request, token):
     Unknown, tampered, used, revoked and expired links all get the same calm page, so the
     link itself reveals nothing.
     """
-    invitation = services.find_open_invitation(token)
+    invitation = joining.find_open_invitation(token)
     if invitation is None:
         return render(request, "members/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
@@ -36,7 +36,7 @@ def accept_invitation(request, token):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.accept_invitation(
+            user = joining.accept_invitation(
                 invitation,
                 form.cleaned_data["password1"],
                 form.cleaned_data["preferred_name"],
@@ -72,7 +72,7 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         limit.hit(ip)
         data = form.cleaned_data
-        services.submit_application(
+        joining.submit_application(
             name=data["name"],
             email=data["email"],
             member_type=data["member_type"],

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from members.accounts import joining
 from members.accounts import services as services
 from members.models import Application, Invitation, User
 from tests.members.accounts.accounts_helpers import deliver_mail, link_in, path_of
@@ -15,7 +16,7 @@ NEW_PASSWORD = "teapot river yellow ladder"
 
 @pytest.fixture
 def invitation_link(db, staff, mailoutbox):
-    services.invite_member("New.Person@Example.org", "partner", invited_by=staff)
+    joining.invite_member("New.Person@Example.org", "partner", invited_by=staff)
     message = deliver_mail(mailoutbox)[-1]
     return path_of(link_in(message))
 
@@ -96,12 +97,12 @@ def test_resending_replaces_the_old_link_and_revoking_stops_it(
     client, staff, mailoutbox, invitation_link
 ):
     invitation = Invitation.objects.get()
-    services.resend_invitation(invitation, by=staff)
+    joining.resend_invitation(invitation, by=staff)
     new_link = path_of(link_in(deliver_mail(mailoutbox)[-1]))
     assert new_link != invitation_link
     assert client.get(invitation_link).status_code == 404
     assert client.get(new_link).status_code == 200
-    services.revoke_invitation(invitation, by=staff)
+    joining.revoke_invitation(invitation, by=staff)
     assert client.get(new_link).status_code == 404
 
 
@@ -290,7 +291,7 @@ def test_invite_form_rejects_things_that_are_not_addresses(client, staff):
 def test_editors_cannot_use_member_admin_views(client, editor, member, path):
     from tests.members.accounts.accounts_helpers import make_profile
 
-    invitation = services.invite_member("x@example.org", "partner")
+    invitation = joining.invite_member("x@example.org", "partner")
     application = Application.objects.create(
         name="A", email="a@example.org", reason="r", privacy_notice_version="1"
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail import hooks
 
+from members.accounts import joining
 from members.accounts import services as services
 from members.models import Application, Invitation, MemberProfile, User
 from tests.members.accounts.accounts_helpers import (
@@ -52,7 +53,7 @@ def marked_member(member):
         organisation=marker,
         privacy_notice_version="2026-01",
     )
-    invitation = services.invite_member(member.email, "partner")
+    invitation = joining.invite_member(member.email, "partner")
     invitation.accepted_at = timezone.now()
     invitation.save()
     Authenticator.objects.create(

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from home.models import Region
+from members.accounts import joining
 from members.accounts import services as services
 from members.models import Application, Invitation
 from tests.factories import UserFactory
@@ -116,7 +117,7 @@ def make_things(count):
     for n in range(count):
         other = UserFactory(groups=["Members"])
         make_profile(other, region=region, interests=["coaching", "events"])
-        services.invite_member(f"invitee{n}@example.org", "partner")
+        joining.invite_member(f"invitee{n}@example.org", "partner")
         Application.objects.create(
             name=f"A{n}",
             email=f"applicant{n}@example.org",

@@ -10,6 +10,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from members.coaching import services as services
+from members.coaching import sessions
 from members.coaching.models import ExpenseClaim, Pairing, PairingSession
 from tests.factories.pairings import make_pairing, make_partner
 
@@ -100,11 +101,11 @@ def test_expenses_need_a_description(client, partner, pairing, session):
 
 
 def test_one_claim_per_session(partner, pairing, session):
-    services.submit_claim(
+    sessions.submit_claim(
         pairing, partner=partner, session=session, claim_payment=True, expenses=0
     )
     with pytest.raises(services.PairingError, match="already claimed"):
-        services.submit_claim(
+        sessions.submit_claim(
             pairing, partner=partner, session=session, claim_payment=True, expenses=0
         )
     assert ExpenseClaim.objects.count() == 1
@@ -113,7 +114,7 @@ def test_one_claim_per_session(partner, pairing, session):
 def test_service_enforces_cap_and_sign_even_without_the_form(partner, pairing, session):
     for amount in (Decimal("-0.01"), Decimal("30.01")):
         with pytest.raises(services.PairingError):
-            services.submit_claim(
+            sessions.submit_claim(
                 pairing,
                 partner=partner,
                 session=session,
@@ -165,7 +166,7 @@ def test_leader_cannot_claim(client, pairing, session):
 def test_staff_approve_then_pay_and_partner_is_told(
     client, staff, partner, pairing, session, mailoutbox
 ):
-    claim = services.submit_claim(
+    claim = sessions.submit_claim(
         pairing, partner=partner, session=session, claim_payment=True, expenses=0
     )
     client.force_login(staff)
@@ -188,7 +189,7 @@ def test_staff_approve_then_pay_and_partner_is_told(
 def test_claims_list_filters_and_exports_csv_with_formulas_neutralised(
     client, staff, partner, pairing, session
 ):
-    claim = services.submit_claim(
+    claim = sessions.submit_claim(
         pairing,
         partner=partner,
         session=session,

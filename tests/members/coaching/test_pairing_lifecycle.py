@@ -5,10 +5,13 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from members.accounts.choices import MemberType
+from members.coaching import lifecycle, sessions
 from members.coaching import services as services
-from members.coaching.models import Pairing, PairingEvent, PairingPartner
+from members.coaching.models import Pairing, PairingPartner
 from members.models import MemberProfile, User
 from tests.factories.pairings import make_enquiry, make_pairing, make_partner
+from website import activity
+from website.models import Activity
 
 S = Pairing.Status
 
@@ -44,8 +47,8 @@ def test_staff_propose_creates_pairing_with_history(staff, partner, enquiry):
     assert pairing.region_name == enquiry.region_name
     row = pairing.partners.get()
     assert row.status == PairingPartner.Status.PROPOSED
-    event = pairing.events.get()
-    assert (event.actor, event.actor_role, event.to_status) == (
+    event = activity.for_record(pairing).get()
+    assert (event.actor, event.actor_role, event.to_state) == (
         staff,
         "staff",
         S.PROPOSED,
@@ -99,7 +102,7 @@ def test_partner_accepts_and_staff_are_told(staff, partner, mailoutbox):
     pairing.refresh_from_db()
     assert pairing.status == S.PARTNER_ACCEPTED
     assert pairing.matched_at is not None
-    event = pairing.events.last()
+    event = activity.for_record(pairing).last()
     assert (event.actor, event.actor_role, event.note) == (
         partner,
         "partner",
@@ -115,10 +118,10 @@ def test_accepting_twice_is_refused_and_changes_nothing(partner):
     pairing = make_pairing(partner, S.PARTNER_INVITED)
     stale = Pairing.objects.get(pk=pairing.pk)
     services.accept_pairing(pairing, partner)
-    events = PairingEvent.objects.count()
+    events = Activity.objects.count()
     with pytest.raises(services.PairingError, match="already accepted"):
         services.accept_pairing(stale, partner)
-    assert PairingEvent.objects.count() == events
+    assert Activity.objects.count() == events
     assert Pairing.objects.get(pk=pairing.pk).status == S.PARTNER_ACCEPTED
 
 
@@ -133,7 +136,7 @@ def test_concurrent_clicks_accept_and_decline_only_first_wins(partner):
         services.accept_pairing(second, partner)
     pairing.refresh_from_db()
     assert pairing.status == S.PARTNER_DECLINED
-    assert pairing.events.filter(action="Partner accepted").count() == 0
+    assert activity.for_record(pairing).filter(verb="partner_accepted").count() == 0
 
 
 def test_compare_and_swap_refuses_stale_status(partner, staff):
@@ -142,8 +145,8 @@ def test_compare_and_swap_refuses_stale_status(partner, staff):
     stale = Pairing.objects.get(pk=pairing.pk)
     services.change_status(pairing, "complete", by=staff)
     with pytest.raises(services.PairingError):
-        services._move(stale, [S.ACTIVE], S.COMPLETED, by=staff, action="again")
-    assert pairing.events.filter(to_status=S.COMPLETED).count() == 1
+        lifecycle.move(stale, [S.ACTIVE], S.COMPLETED, by=staff, action="again")
+    assert activity.for_record(pairing).filter(to_state=S.COMPLETED).count() == 1
 
 
 def test_declined_partner_cannot_accept_later(partner):
@@ -254,8 +257,8 @@ def test_status_changes_record_who_and_why(staff, partner, start, action, end):
     services.change_status(pairing, action, by=staff, note="Agreed together")
     pairing.refresh_from_db()
     assert pairing.status == end
-    event = pairing.events.last()
-    assert (event.from_status, event.to_status, event.actor, event.note) == (
+    event = activity.for_record(pairing).last()
+    assert (event.from_state, event.to_state, event.actor, event.note) == (
         start,
         end,
         staff,
@@ -281,7 +284,7 @@ def test_out_of_order_changes_are_refused(staff, partner, start, action):
     with pytest.raises(services.PairingError):
         services.change_status(pairing, action, by=staff, note="x")
     assert Pairing.objects.get(pk=pairing.pk).status == start
-    assert not pairing.events.exists()
+    assert not activity.for_record(pairing).exists()
 
 
 def test_completing_a_pairing_never_active_says_why(staff, partner):
@@ -306,14 +309,14 @@ def test_completion_asks_both_sides_for_a_reflection(staff, partner, mailoutbox)
     deliver(mailoutbox)
     asked = {address for m in mailoutbox if "How did" in m.subject for address in m.to}
     assert asked == {partner.email, pairing.leader.email}
-    assert pairing.events.last().actor_role == "leader"
+    assert activity.for_record(pairing).last().actor_role == "leader"
 
 
 def test_first_session_makes_introduced_pairing_active(partner):
     import datetime
 
     pairing = make_pairing(partner, S.INTRODUCED)
-    services.record_session(
+    sessions.record_session(
         pairing,
         by=partner,
         date=datetime.date.today(),
@@ -331,7 +334,7 @@ def test_sessions_refused_before_introduction_and_after_end(partner):
     for status in (S.PARTNER_ACCEPTED, S.PAUSED, S.COMPLETED):
         pairing = make_pairing(partner, status)
         with pytest.raises(services.PairingError):
-            services.record_session(
+            sessions.record_session(
                 pairing,
                 by=partner,
                 date=datetime.date.today(),

@@ -8,6 +8,7 @@ from members.coaching import services as services
 from members.coaching.models import ExpenseClaim, Pairing, PairingSession, Reflection
 from tests.factories import UserFactory
 from tests.factories.pairings import make_enquiry, make_pairing, make_partner
+from website import activity
 
 S = Pairing.Status
 NASTY = [
@@ -352,7 +353,7 @@ def test_completing_a_paused_pairing_twice_from_two_tabs(client, active):
     client.post(url(active, "complete"), {"note": ""})
     response = client.post(url(active, "complete"), {"note": ""}, follow=True)
     assert "Nothing was changed" in response.content.decode()
-    assert active.events.filter(to_status=S.COMPLETED).count() == 1
+    assert activity.for_record(active).filter(to_state=S.COMPLETED).count() == 1
 
 
 def test_list_shows_only_my_pairings(client, active, partner):

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from members.coaching import reflections, sessions
 from members.coaching import services as services
 from members.coaching.models import (
     ExpenseClaim,
@@ -24,14 +25,14 @@ S = Pairing.Status
 def finished(db):
     partner = make_partner("pat.partner@example.org")
     pairing = make_pairing(partner, S.ACTIVE)
-    session = services.record_session(
+    session = sessions.record_session(
         pairing,
         by=partner,
         date=datetime.date(2026, 3, 2),
         duration_minutes=60,
         mode="online",
     )
-    services.submit_claim(
+    sessions.submit_claim(
         pairing,
         partner=partner,
         session=session,
@@ -40,7 +41,7 @@ def finished(db):
         description="Bus fare",
     )
     services.change_status(pairing, "complete", by=partner)
-    services.submit_reflection(
+    reflections.submit_reflection(
         pairing,
         by=partner,
         role="partner",

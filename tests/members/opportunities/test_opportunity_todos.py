@@ -81,4 +81,4 @@ def test_an_offer_says_when_to_reply_by(client, member, home_page):
     client.force_login(member)
     html = client.get("/portal/").content.decode()
     assert "You have been offered a place: Research advisory group" in html
-    assert f"(by {starts.day} {starts:%B %Y})" in html
+    assert f"by {starts.day} {starts:%B %Y}" in html

@@ -1,0 +1,154 @@
+"""What the people in a pairing record: sessions, claims, reflections, and a partner's
+availability for matching."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from members.accounts.choices import MemberType
+from members.coaching import permissions as perms
+from members.coaching import reflections, services, sessions
+from members.coaching.forms import (
+    AvailabilityForm,
+    ClaimForm,
+    ReflectionForm,
+    SessionForm,
+)
+from members.coaching.models import (
+    Pairing,
+    PartnerAvailability,
+)
+from members.coaching.views.access import (
+    PORTAL_CRUMB,
+    get_pairing_or_404,
+    pairing_crumbs,
+)
+
+S = Pairing.Status
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pairing_session(request, pk):
+    """Record that a session happened: date, length and how you met."""
+    pairing = get_pairing_or_404(request, pk)
+    if not perms.is_participant(request.user, pairing):
+        raise Http404("No such pairing")
+    if not perms.can_record_session(request.user, pairing):
+        messages.error(
+            request, "Sessions can be recorded only while the pairing is running."
+        )
+        return redirect("members:pairing_detail", pk=pairing.pk)
+    form = SessionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sessions.record_session(pairing, by=request.user, **form.cleaned_data)
+            messages.success(request, "Session recorded. Thank you.")
+            return redirect("members:pairing_detail", pk=pairing.pk)
+        except services.PairingError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "members/pairings/session_form.html",
+        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pairing_claim(request, pk):
+    """The partner claims the session payment and/or expenses for one session."""
+    pairing = get_pairing_or_404(request, pk)
+    if not perms.can_claim_expenses(request.user, pairing):
+        raise Http404("No such pairing")
+    form = ClaimForm(
+        request.POST if request.method == "POST" else None, pairing=pairing
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sessions.submit_claim(
+                pairing,
+                partner=request.user,
+                session=form.cleaned_data["session"],
+                claim_payment=form.cleaned_data.get("claim_payment", False),
+                expenses=form.cleaned_data["expenses"],
+                description=form.cleaned_data["expenses_description"],
+            )
+            messages.success(request, "Claim sent. Programme staff will review it.")
+            return redirect("members:pairing_detail", pk=pairing.pk)
+        except services.PairingError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "members/pairings/claim_form.html",
+        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pairing_reflect(request, pk):
+    """The short reflection at the end, once from each side."""
+    pairing = get_pairing_or_404(request, pk)
+    role = perms.reflection_role(request.user, pairing)
+    if role is None:
+        raise Http404("No such pairing")
+    if not perms.can_reflect(request.user, pairing):
+        messages.error(request, "Reflections open when the pairing has finished.")
+        return redirect("members:pairing_detail", pk=pairing.pk)
+    if pairing.reflections.filter(role=role).exists():
+        messages.info(request, "You have already sent your reflection. Thank you.")
+        return redirect("members:pairing_detail", pk=pairing.pk)
+    form = ReflectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reflections.submit_reflection(
+                pairing,
+                by=request.user,
+                role=role,
+                data={
+                    name: form.cleaned_data[name] for name in ReflectionForm.Meta.fields
+                },
+            )
+            messages.success(request, "Thank you for your reflection.")
+            return redirect("members:pairing_detail", pk=pairing.pk)
+        except services.PairingError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "members/pairings/reflection_form.html",
+        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_availability(request):
+    """A Lived Experience Partner keeps their capacity and areas up to date for matching."""
+    profile = getattr(request.user, "profile", None)
+    if profile is None or profile.member_type != MemberType.LIVED_EXPERIENCE_PARTNER:
+        raise Http404("Only for Lived Experience Partners")
+    availability = PartnerAvailability.objects.filter(user=request.user).first()
+    if availability is None:
+        availability = PartnerAvailability(user=request.user)
+    form = AvailabilityForm(
+        request.POST if request.method == "POST" else None, instance=availability
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Thank you. Your availability is saved.")
+        return redirect("members:pairing_list")
+    return render(
+        request,
+        "members/pairings/availability.html",
+        {
+            "form": form,
+            "crumbs": [
+                PORTAL_CRUMB,
+                ("Your pairings", reverse("members:pairing_list")),
+            ],
+        },
+    )
