@@ -1029,6 +1029,7 @@ def ensure_demo_pairing(row, regions):
             what_helped="Meeting in person first, then short calls every fortnight.",
             would_recommend="yes",
             quote_consent=True,
+            shared_with_other_side=True,
         )
 
 

@@ -121,6 +121,7 @@ def export_reflections(user):
             "would_recommend",
             "anything_else",
             "quote_consent",
+            "shared_with_other_side",
             "created_at",
         )
     )
@@ -167,6 +168,7 @@ def erase_pairings(user):
         what_helped="",
         anything_else="",
         quote_consent=False,
+        shared_with_other_side=False,
     )
     ExpenseClaim.objects.filter(partner=user).update(expenses_description="")
     # Their lines in pairings' history keep what happened, not what they wrote or their name.

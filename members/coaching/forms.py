@@ -267,6 +267,7 @@ class ReflectionForm(PlainTextMixin, forms.ModelForm):
             "what_helped",
             "would_recommend",
             "anything_else",
+            "shared_with_other_side",
             "quote_consent",
         ]
         labels = {
@@ -277,12 +278,16 @@ class ReflectionForm(PlainTextMixin, forms.ModelForm):
             "quote_consent": (
                 "Programme staff may quote what I wrote in reports, without my name"
             ),
+            "shared_with_other_side": (
+                "The other person in my pairing may read what I wrote about what "
+                "changed and what helped"
+            ),
         }
         help_texts = {
             "what_changed": "A few sentences is plenty.",
-            "quote_consent": (
-                "If you tick this, the other person in your pairing can also read what "
-                "has changed and what helped. They never see anything else you write."
+            "shared_with_other_side": (
+                "Once you send this, they can read what has changed and what helped. "
+                "They never see what you tell only us."
             ),
         }
         widgets = {

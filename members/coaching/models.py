@@ -334,6 +334,8 @@ class Reflection(models.Model):
     would_recommend = models.CharField(max_length=10, choices=Recommend.choices)
     anything_else = models.TextField(max_length=2000, blank=True)
     quote_consent = models.BooleanField(default=False)
+    # A separate choice from quoting: the other side reads it only if its author said so.
+    shared_with_other_side = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -31,7 +31,7 @@ def submit_reflection(pairing, *, by, role, data):
 
 def for_viewer(pairing, role):
     """(mine, theirs) on a finished pairing: this side's reflection, and the other side's
-    only if its author agreed it may be shared (what they wrote to staff alone stays there)."""
+    only if its author chose to share it with them (what they wrote to staff alone stays there)."""
     sent = {reflection.role: reflection for reflection in pairing.reflections.all()}
     other = (
         Reflection.Role.LEADER
@@ -39,4 +39,4 @@ def for_viewer(pairing, role):
         else Reflection.Role.PARTNER
     )
     theirs = sent.get(other)
-    return sent.get(role), theirs if theirs and theirs.quote_consent else None
+    return sent.get(role), theirs if theirs and theirs.shared_with_other_side else None

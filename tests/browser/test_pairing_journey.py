@@ -112,10 +112,23 @@ def test_pairing_from_enquiry_to_reflection(page, browser, live_site):
     leader.get_by_label("What helped most?").fill("Honest, kind questions.")
     leader.get_by_label("Yes").check()
     leader.get_by_label("Programme staff may quote").check()
+    leader.get_by_label("The other person in my pairing may read").check()
     leader.get_by_role("button", name="Send my reflection").click()
     expect(leader.get_by_text("Thank you for your reflection")).to_be_visible()
+    # Answered: the prompt is gone.
+    expect(leader.get_by_role("link", name="Write your reflection")).to_have_count(0)
     screenshot(leader, "pairing-leader-completed")
     assert_accessible(leader, "completed pairing")
+    context.close()
+
+    # The partner reads what the leader chose to share, and is asked for their own.
+    context, partner = fresh_page(browser)
+    sign_in(partner, live_site, "partner@example.org")
+    partner.goto(live_site(f"/portal/pairings/{pk}/"))
+    expect(partner.get_by_text("I ask carers first now.")).to_be_visible()
+    expect(partner.get_by_role("link", name="Write your reflection")).to_be_visible()
+    assert_accessible(partner, "partner reads the leader's reflection")
+    screenshot(partner, "pairing-partner-reads-reflection")
     context.close()
 
     # Staff see the reflection counted in the programme figures.

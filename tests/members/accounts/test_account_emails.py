@@ -7,7 +7,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from post_office.models import Email
 
-from members.accounts import inactivity, notifications
+from members.accounts import inactivity, joining, notifications
 from members.accounts import services as services
 from members.models import Application
 from website import notify
@@ -39,11 +39,11 @@ def only(**filters):
 
 
 def test_invitation_and_application_emails_have_text_and_html(db, staff):
-    services.invite_member("invitee@example.org", "partner", invited_by=staff)
+    joining.invite_member("invitee@example.org", "partner", invited_by=staff)
     invite = only(to=["invitee@example.org"])
     assert invite.subject == "You are invited to join Voices"
     assert "/invitations/" in invite.message and "/invitations/" in invite.html_message
-    application = services.submit_application(
+    application = joining.submit_application(
         name="Pat & Co",
         email="pat@example.org",
         member_type="partner",
@@ -57,7 +57,7 @@ def test_invitation_and_application_emails_have_text_and_html(db, staff):
     assert "Pat &amp; Co" in received.html_message
     notice = only(to=["staff@example.org"], subject="New application to join Voices")
     assert "Pat" not in notice.message
-    services.decline_application(application, by=staff, note="Spring <b>please</b>")
+    joining.decline_application(application, by=staff, note="Spring <b>please</b>")
     declined = only(subject="Your application to join Voices")
     assert "Spring <b>please</b>" in declined.message
     assert "Spring &lt;b&gt;please&lt;/b&gt;" in declined.html_message

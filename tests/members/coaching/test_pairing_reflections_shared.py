@@ -24,7 +24,7 @@ def completed(db):
     return pairing
 
 
-def _reflect(pairing, person, role, *, consent, what_changed):
+def _reflect(pairing, person, role, *, consent, what_changed, quote=False):
     reflections.submit_reflection(
         pairing,
         by=person,
@@ -34,7 +34,8 @@ def _reflect(pairing, person, role, *, consent, what_changed):
             "what_helped": f"{role} found the questions helped.",
             "would_recommend": "yes",
             "anything_else": f"{role} private note to staff",
-            "quote_consent": consent,
+            "shared_with_other_side": consent,
+            "quote_consent": quote,
         },
     )
 
@@ -85,3 +86,12 @@ def test_the_prompt_goes_once_the_reflection_is_sent(client, completed):
     assert "You sent your reflection" in page
     # The other side is still asked until they answer.
     assert PROMPT in _page(client, completed.partners.get().partner, completed)
+
+
+def test_agreeing_to_be_quoted_does_not_share_a_reflection(client, completed):
+    """Quoting in staff reports and showing the other side are separate choices."""
+    partner = completed.partners.get().partner
+    _reflect(
+        completed, partner, "partner", consent=False, quote=True, what_changed="Quotable."
+    )
+    assert "Quotable." not in _page(client, completed.leader, completed)
