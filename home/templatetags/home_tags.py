@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from home.blocks import link_target
+from website import site_url
 
 register = template.Library()
 
@@ -24,6 +25,12 @@ def absolute_url(context, path):
     if not path or request is None or path.startswith(("http://", "https://")):
         return path or ""
     return request.build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's public address (SITE_URL), for canonical and og:url."""
+    return site_url.page_url(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
