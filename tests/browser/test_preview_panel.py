@@ -25,9 +25,16 @@ def test_the_preview_panel_shows_what_the_editor_types(browser, live_site):
         )[0][0]
         page.goto(live_site(f"/admin/pages/{about}/edit/"))
         page.get_by_role("button", name=re.compile("Toggle preview", re.I)).click()
-        new_title = f"About us {uuid.uuid4().hex[:6]}"
-        page.fill("#id_title", new_title)
         frame = page.frame_locator("#w-preview-iframe")
+        # The panel first shows the page as saved; then it follows what is typed.
+        frame.locator("h1", has_text="About us").wait_for(timeout=15000)
+        # Wagtail notes the form's state once the panel is ready and refreshes on changes
+        # from it, so give it a moment, then type as a person would.
+        page.wait_for_timeout(1500)
+        suffix = uuid.uuid4().hex[:6]
+        new_title = f"About us {suffix}"
+        page.locator("#id_title").press("End")
+        page.locator("#id_title").press_sequentially(f" {suffix}", delay=30)
         frame.locator("h1", has_text=new_title).wait_for(timeout=15000)
         screenshot(page, "editor-preview-panel")
     finally:
