@@ -1,5 +1,6 @@
 """Site-wide response rules that no single view should have to remember."""
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
@@ -32,9 +33,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     so the admin gets the same rules as report-only: the browser's console then lists what
     would break, which is what anyone tightening the admin needs. Elsewhere a report-only
     header with nowhere to report would only add noise.
+
+    A preview (Wagtail runs a dummy request for the page's own URL through this stack) is
+    shown in the admin's preview panel, an iframe on the same origin, so it alone may be
+    framed by 'self'; Wagtail already answers it with X-Frame-Options: SAMEORIGIN.
     """
 
     def process_response(self, request, response):
+        if getattr(request, "is_preview", False):
+            response._csp_replace = {"frame-ancestors": [SELF]}
         if not request.path_info.startswith("/admin/"):
             response._csp_exempt_ro = True
         return super().process_response(request, response)

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import routing
 from website import views
+from website.site_url import SiteUrlSitemap
 
 # Wagtail's own sign-in and reset views would bypass allauth's rate limits and the MFA step,
 # so they are shadowed by redirects to the site's sign-in (security checklist AU-1).
@@ -35,7 +36,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": SiteUrlSitemap}},
+        name="sitemap",
+    ),
     *legacy_sign_in,
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),

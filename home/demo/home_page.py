@@ -6,6 +6,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
 from home.demo.build import link, stream
 from home.demo.images import IMAGES
 from home.models import HomePage
+from website import site_url
 
 
 def ensure_home_page():
@@ -34,19 +35,23 @@ def ensure_home_page():
 
 
 def ensure_site(home):
+    """The default Site, on the configured address (SITE_URL) so its links are right."""
+    hostname, port = site_url.host_and_port()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Voices",
         )
-    elif site.root_page_id != home.pk or site.site_name != "Voices":
+        return
+    if site.root_page_id != home.pk or site.site_name != "Voices":
         site.root_page = home
         site.site_name = "Voices"
         site.save()
+    site_url.apply_to_site(site)
 
 
 def ensure_moderation_workflow():

@@ -3,6 +3,12 @@
 from home.demo.build import link, stream
 from home.models import NavigationSettings, OrganisationSettings
 
+LATER_APP_LINKS = (
+    ("/opportunities/", "Opportunities"),
+    ("/networks/", "Networks"),
+    ("/enquire/", "Work with us"),
+)
+
 
 def ensure_settings(site, menu, privacy, accessibility):
     organisation = OrganisationSettings.for_site(site)
@@ -20,8 +26,11 @@ def ensure_settings(site, menu, privacy, accessibility):
         organisation.save()
     navigation = NavigationSettings.for_site(site)
     if not len(navigation.main_menu):
+        # Opportunities, networks and the enquiry form belong to the apps loaded after this
+        # one, so they are linked by address.
         navigation.main_menu = stream(
-            *[("link", link(page=page, text=_menu_label(page))) for page in menu]
+            *[("link", link(page=page, text=_menu_label(page))) for page in menu],
+            *[("link", link(url, text)) for url, text in LATER_APP_LINKS],
         )
         navigation.footer_links = stream(
             ("link", link("/enquire/", "Contact us")),

@@ -2,8 +2,11 @@
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from home.blocks import link_target
+from website import site_url
 
 register = template.Library()
 
@@ -24,6 +27,38 @@ def absolute_url(context, path):
     if not path or request is None or path.startswith(("http://", "https://")):
         return path or ""
     return request.build_absolute_uri(path)
+
+
+# Where a page type keeps its one-line description, best first. Duck-typed, so page types of
+# any app (network pages' purpose, say) are covered without this module naming them.
+DESCRIPTION_FIELDS = (
+    "search_description",
+    "meta_description",
+    "summary",
+    "intro",
+    "purpose",
+)
+DESCRIPTION_MAX = 300
+
+
+@register.simple_tag
+def page_description(page):
+    """The page's meta description: its search description, else summary, intro or purpose
+    (rich text flattened); an Easy Read page without one borrows its original's."""
+    for field in DESCRIPTION_FIELDS:
+        text = strip_tags(str(getattr(page, field, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_MAX)
+    original = getattr(page, "original_page", None)
+    if original is not None and original != page:
+        return page_description(original.specific)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's public address (SITE_URL), for canonical and og:url."""
+    return site_url.page_url(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

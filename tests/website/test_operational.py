@@ -50,7 +50,7 @@ def test_sitemap_lists_the_home_page(client, home_page):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert b"<urlset" in response.content
-    assert b"<loc>http://localhost/</loc>" in response.content
+    assert b"<loc>http://testserver/</loc>" in response.content
 
 
 def test_security_txt_names_a_contact(client, db):

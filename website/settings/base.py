@@ -297,6 +297,10 @@ POST_OFFICE = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Voices"
+# The public address (scheme, host, port) for canonical links and the sitemap, written into
+# the Wagtail Site record by load_demo and set_site_url (website/site_url.py). The default is
+# what `make run` serves.
+SITE_URL = env.get("SITE_URL") or f"http://127.0.0.1:{env.get('PORT') or '8000'}"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL

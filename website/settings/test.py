@@ -27,6 +27,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
 
 # The browser journeys' server (tests/browser/conftest.py) keeps uploads on disk in its own
 # MEDIA_ROOT, so the images `load_demo` draws in one process are served by the next.

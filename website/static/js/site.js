@@ -6,4 +6,14 @@
   if (summary) {
     summary.focus();
   }
+  // The header menu is a <details> "Menu" button on small screens; keep it open on wide ones.
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    var sync = function () {
+      menu.open = wide.matches;
+    };
+    sync();
+    wide.addEventListener("change", sync);
+  }
 })();
