@@ -301,7 +301,8 @@ WAGTAIL_SITE_NAME = "Voices"
 # the Wagtail Site record by load_demo and set_site_url (website/site_url.py). The default is
 # what `make run` serves.
 SITE_URL = env.get("SITE_URL") or f"http://127.0.0.1:{env.get('PORT') or '8000'}"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in emails and the admin: the same public address unless set apart.
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or SITE_URL
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -1,5 +1,5 @@
 """Local development (`make run`): debug on, every email delivered at once to the development
-mailbox (/dev/mail/), links built for the port actually served."""
+mailbox (/dev/mail/); links use the port actually served (SITE_URL in base.py reads PORT)."""
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, POST_OFFICE, env
@@ -18,10 +18,6 @@ POST_OFFICE = {
     "BACKENDS": {"default": "website.devmail.MailboxBackend"},
     "DEFAULT_PRIORITY": "now",
 }
-# Links in emails point at the port `make run` serves (PORT), unless set outright.
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or (
-    f"http://127.0.0.1:{env.get_int('PORT', 8000) or 8000}"
-)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

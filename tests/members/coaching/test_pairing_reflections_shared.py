@@ -92,6 +92,11 @@ def test_agreeing_to_be_quoted_does_not_share_a_reflection(client, completed):
     """Quoting in staff reports and showing the other side are separate choices."""
     partner = completed.partners.get().partner
     _reflect(
-        completed, partner, "partner", consent=False, quote=True, what_changed="Quotable."
+        completed,
+        partner,
+        "partner",
+        consent=False,
+        quote=True,
+        what_changed="Quotable.",
     )
     assert "Quotable." not in _page(client, completed.leader, completed)
