@@ -5,11 +5,14 @@ import re
 from urllib.parse import urlencode
 
 from django.db import DatabaseError
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.models.people import PeopleIndexPage
+from home.models.snippets import Person
 from home.pagination import get_page
 from home.routing import public_pages
 
@@ -19,6 +22,7 @@ MAX_QUERY_LENGTH = (
     200  # security checklist IV-6: bound the work one request can ask for
 )
 RESULTS_PER_PAGE = 10
+PEOPLE_SHOWN = 10
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 NOT_WORDS = re.compile(r"[^\w\s]+")
 
@@ -35,6 +39,21 @@ def search_terms(query):
     return " ".join(NOT_WORDS.sub(" ", query).split()) or query
 
 
+def people_matching(query):
+    """(people page, people whose name, role or bio has every word), or (None, []) when
+    the site shows no public people page. The list is short, so a plain lookup does."""
+    words = search_terms(query).split()[:8]
+    people_page = public_pages(PeopleIndexPage.objects.live()).first()
+    if people_page is None or not words:
+        return None, []
+    matches = Person.objects.all()
+    for word in words:
+        matches = matches.filter(
+            Q(name__icontains=word) | Q(role__icontains=word) | Q(bio__icontains=word)
+        )
+    return people_page, list(matches.order_by("name")[:PEOPLE_SHOWN])
+
+
 def search(request):
     """Anyone can search the public site; odd input gets a helpful page, never an error."""
     raw = request.GET.get("q", "")
@@ -42,6 +61,7 @@ def search(request):
     truncated = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
     page_obj = None
     promotions = []
+    people_page, people = None, []
     failed = False
     if query and not NOT_WORDS.sub(" ", query).strip():
         failed = True
@@ -62,6 +82,7 @@ def search(request):
             .search(search_terms(query), operator="and")
         )
         try:
+            people_page, people = people_matching(query)
             page_obj = get_page(results, RESULTS_PER_PAGE, request.GET.get("page"))
             # Evaluate here so a backend error on odd input is caught, not rendered.
             page_obj.object_list = list(page_obj.object_list)
@@ -78,6 +99,8 @@ def search(request):
             "page_obj": page_obj,
             "promotions": [p for p in promotions if p.page is None or p.page.live],
             "failed": failed,
+            "people": people,
+            "people_page": people_page,
             "pagination_query": urlencode({"q": query}) if query else "",
         },
     )

@@ -53,6 +53,8 @@ class ProgrammePage(EasyReadLinkMixin, ListingFieldsMixin, QuickRouteMixin, Page
     """A programme such as Voices for Improvement: who it is for, how it works, and how to
     ask about it."""
 
+    search_kind = "Programme"  # what search results call it
+
     who_it_is_for = RichTextField(
         blank=True,
         features=RICH_TEXT_FEATURES,

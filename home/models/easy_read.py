@@ -57,6 +57,8 @@ class EasyReadSentenceBlock(blocks.StructBlock):
 class EasyReadPage(QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """An Easy Read version of another page."""
 
+    search_kind = "Easy Read"  # what search results call it
+
     sentences = StreamField(
         [("sentence", EasyReadSentenceBlock())],
         help_text="Short sentences in order, each with a picture.",

@@ -38,6 +38,8 @@ class NewsPageTag(TaggedItemBase):
 class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """The news listing, ten to a page, filterable by tag, with a feed at `feed/`."""
 
+    search_kind = "News"  # what search results call it
+
     intro = models.TextField(
         blank=True, max_length=500, help_text="A sentence under the heading."
     )
@@ -98,6 +100,8 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  
 
 class NewsPage(ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """A news article, credited to people from the people list."""
+
+    search_kind = "News"  # what search results call it
 
     date = models.DateField(
         "published date",

@@ -13,6 +13,8 @@ from home.routing import QuickRouteMixin
 class PeopleIndexPage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
     """Everyone in the people list, grouped: staff, Lived Experience Partners, advisers."""
 
+    search_kind = "People"  # what search results call it
+
     intro = models.TextField(
         blank=True, max_length=500, help_text="A sentence under the heading."
     )

@@ -26,6 +26,8 @@ class EnquiryPage(EasyReadLinkMixin, RoutablePageMixin, QuickRouteMixin, Page):
     no free-text "to address" an editor could point elsewhere.
     """
 
+    search_kind = "Form"  # what search results call it
+
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],

@@ -58,6 +58,8 @@ class OpportunityBodyBlock(blocks.StreamBlock):
 class OpportunityIndexPage(QuickRouteMixin, Page):
     """The /opportunities/ listing: open opportunities first, filters, feeds, recently closed."""
 
+    search_kind = "Opportunities"  # what search results call it
+
     intro = models.TextField(
         blank=True,
         max_length=500,
@@ -100,6 +102,8 @@ class OpportunityIndexPage(QuickRouteMixin, Page):
 
 class OpportunityPage(EasyReadLinkMixin, QuickRouteMixin, Page):
     """One opportunity: what it is, the plain terms of involvement, and how to express interest."""
+
+    search_kind = "Opportunity"  # what search results call it
 
     summary = models.TextField(
         max_length=300,

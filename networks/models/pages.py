@@ -33,6 +33,8 @@ class NetworkBodyBlock(blocks.StreamBlock):
 class NetworkIndexPage(QuickRouteMixin, Page):
     """`/networks/`: lists every regional co-production network for visitors and members."""
 
+    search_kind = "Networks"  # what search results call it
+
     intro = models.TextField(
         blank=True,
         max_length=600,
@@ -60,6 +62,8 @@ class NetworkIndexPage(QuickRouteMixin, Page):
 
 class NetworkPage(QuickRouteMixin, Page):
     """One regional co-production network: who leads it, how to join, meetings and updates."""
+
+    search_kind = "Network"  # what search results call it
 
     region = models.ForeignKey(
         "home.Region",

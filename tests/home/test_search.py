@@ -103,3 +103,40 @@ def test_search_query_count_is_bounded(
     with django_assert_max_num_queries(15):
         response = client.get("/search/", {"q": "coaching " + "x" * 10_000})
     assert response.status_code == 200
+
+
+def test_search_finds_people_and_links_to_them_on_the_people_page(client, demo_site):
+    from home.models.snippets import Person
+
+    amira = Person.objects.get(name__icontains="Amira")
+    html = client.get("/search/", {"q": "amira"}).content.decode()
+    assert "No results for" not in html
+    assert f'#person-{amira.pk}"' in html
+    assert amira.name in html
+    from home.models.people import PeopleIndexPage
+
+    people_url = PeopleIndexPage.objects.get().url
+    assert f'href="{people_url}#person-{amira.pk}"' in html
+    people_page = client.get(people_url).content.decode()
+    assert f'id="person-{amira.pk}"' in people_page
+
+
+def test_each_result_says_what_kind_of_thing_it_is(client, demo_site):
+    html = client.get("/search/", {"q": "West Midlands network"}).content.decode()
+    assert '<p class="search-results__kind">News</p>' in html
+
+
+def test_people_are_not_offered_when_the_people_page_is_unpublished(client, demo_site):
+    from home.models.people import PeopleIndexPage
+
+    PeopleIndexPage.objects.get().unpublish()
+    html = client.get("/search/", {"q": "amira"}).content.decode()
+    assert "#person-" not in html
+
+
+def test_people_search_costs_a_fixed_number_of_queries(
+    client, demo_site, django_assert_max_num_queries
+):
+    client.get("/search/", {"q": "co-production"})
+    with django_assert_max_num_queries(20):
+        assert client.get("/search/", {"q": "partner manager"}).status_code == 200

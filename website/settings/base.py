@@ -282,8 +282,7 @@ if EMAIL_URL:
     EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
     EMAIL_USE_TLS = _mail.scheme == "submission"
     EMAIL_USE_SSL = _mail.scheme == "smtps"
-# The development mailbox folder (website/devmail.py); set only by development settings.
-DEV_MAILBOX_DIR = None
+DEV_MAILBOX_DIR = None  # the dev mailbox folder (website/devmail.py), dev settings only
 DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 POST_OFFICE = {
     "BACKENDS": {"default": DELIVERY_EMAIL_BACKEND},
