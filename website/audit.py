@@ -20,6 +20,9 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from website import retention
 
 # action -> (what staff do, what the entry says); registered by `register_log_actions`.
 ACTIONS = {
@@ -45,6 +48,7 @@ ACTIONS = {
         "Private information exported",
     ),
     "members.enquiries_exported": ("Export enquiries", "Enquiries exported"),
+    "members.members_exported": ("Export the member list", "Member list exported"),
     "members.interests_exported": (
         "Export expressions of interest",
         "Expressions of interest exported",
@@ -206,3 +210,12 @@ def scrub_labels(model, object_ids, label):
         ModelLogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(model), object_id__in=ids
         ).update(label=label)
+
+
+@retention.step("deleted {count} audit entries past their retention period", order=90)
+def purge_audit_entries(now):
+    """Audit entries are kept AUDIT_RETENTION_DAYS (default 730, two years), long enough to
+    look into an incident or a complaint, then deleted (the data map's "audit" class)."""
+    cutoff = now - retention.days("AUDIT_RETENTION_DAYS", 730)
+    deleted, _ = ModelLogEntry.objects.filter(timestamp__lt=cutoff).delete()
+    return deleted

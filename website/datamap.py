@@ -27,6 +27,9 @@ RETENTION = {
     "network": "Network membership, requests and meetings: kept while the member belongs; "
     "removed on leaving or account deletion.",
     "operational": "Counters and settings with no personal data: kept indefinitely.",
+    "audit": "Audit entries (Wagtail's ModelLogEntry, website/audit.py): ids, an action and a "
+    "UTC time, never names; deleted AUDIT_RETENTION_DAYS (default 730) after they were "
+    "written (purge_expired).",
     "history": "History lines (website.Activity) follow their record: deleted with it, "
     "names and notes scrubbed when it is anonymised, the actor removed on erasure.",
 }
@@ -234,7 +237,7 @@ DATA_MAP = {
     "members.Reflection": (
         "pairing",
         fields(
-            none="id pairing role would_recommend quote_consent created_at",
+            none="id pairing role would_recommend quote_consent shared_with_other_side created_at",
             personal="author what_changed what_helped anything_else",
         ),
     ),

@@ -18,6 +18,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from post_office.models import STATUS, Email
 from post_office.signals import email_queued
@@ -85,6 +86,7 @@ def messages():
     return sorted(folder.glob("*.eml"), reverse=True)
 
 
+@never_cache  # new mail must show at once, never an anonymous visitor's cached copy
 @require_safe
 def mailbox_view(request):
     """/dev/mail/: every message the site sent, newest first, 20 to a page."""

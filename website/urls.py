@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import routing
+from members.accounts.views import signin
 from website import views
 from website.site_url import SiteUrlSitemap
 
@@ -43,6 +44,12 @@ urlpatterns = [
         name="sitemap",
     ),
     *legacy_sign_in,
+    # allauth's code step, with wrong codes audited; before allauth's own URLs so it wins.
+    path(
+        "accounts/login/code/confirm/",
+        signin.confirm_login_code,
+        name="account_confirm_login_code",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("networks.urls")),

@@ -4,6 +4,7 @@ the email outbox screen (website/outbox_admin.py)."""
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+import website.audit  # noqa: F401 - registers the audit trail's retention step
 from website import outbox_admin, todo
 
 

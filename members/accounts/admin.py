@@ -30,6 +30,7 @@ from members.accounts.permissions import (
     can_view_special_category,
 )
 from members.models import Application, Invitation, MemberProfile
+from website import audit
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
 
@@ -49,12 +50,22 @@ def network_choices():
 # Listings ----------------------------------------------------------------------------
 
 
+class MemberListIndexView(ListingIndexView):
+    """The staff member list; a CSV or Excel download of it is an audited export (DP-8)."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit.record_export(
+            self.request.user, "members.members_exported", "members", queryset.count()
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
 class MemberProfileAdmin(ModelAdmin):
     """Programme staff's list of members; CSV export leaves out special-category fields."""
 
     model = MemberProfile
     history_view_class = PermittedHistoryView
-    index_view_class = ListingIndexView
+    index_view_class = MemberListIndexView
     menu_label = "Members"
     menu_icon = "group"
     list_display = ("member_name", "member_email", "member_type", "region", "status")

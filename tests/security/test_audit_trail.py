@@ -501,3 +501,63 @@ def test_dp8_programme_staff_read_entries_on_records_but_not_sign_ins(db):
     assert b"Private information viewed" in page.content
     assert enquiry.reference.encode() in page.content
     assert b"Signed in" not in page.content
+
+
+def test_dp8_a_wrong_emailed_code_is_logged_against_the_account(db):
+    user = marked_user()
+    client = Client()
+    client.post("/accounts/login/code/", {"email": user.email})
+    start = last_id()
+    client.post("/accounts/login/code/confirm/", {"code": "WRONG1"})
+    entry = the_entry("members.sign_in_failed", start)
+    assert entry.user_id is None
+    assert entry.object_id == str(user.pk)
+    assert entry.data == {"step": "emailed code"}
+    assert_no_marker(entry, "WRONG1")
+    assert "_auth_user_id" not in client.session
+
+
+def test_dp8_a_wrong_code_for_an_unknown_address_keeps_nothing_of_it(db):
+    client = Client()
+    client.post("/accounts/login/code/", {"email": f"{MARKER}-nobody@example.org"})
+    start = last_id()
+    client.post("/accounts/login/code/confirm/", {"code": "WRONG1"})
+    entries_now = [e for e in entries("members.sign_in_failed") if e.pk > start]
+    for entry in entries_now:
+        assert entry.label == UNKNOWN_ACCOUNT
+        assert_no_marker(entry, "nobody")
+
+
+def test_dp8_exporting_the_member_list_is_logged_without_its_contents(db):
+    staff = UserFactory(email="staff@example.org", groups=["Programme staff"])
+    for n in range(3):
+        make_profile(UserFactory(email=f"{MARKER}-{n}@example.org", groups=["Members"]))
+    client = Client()
+    client.force_login(staff)
+    start = last_id()
+    response = client.get("/admin/members/memberprofile/?export=csv")
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert MARKER.encode() in body
+    entry = the_entry("members.members_exported", start)
+    assert entry.user_id == staff.pk
+    assert entry.data == {"what": "members", "rows": 3}
+    assert_no_marker(entry)
+
+
+def test_dp8_audit_entries_are_deleted_after_their_retention_period(db, settings):
+    settings.AUDIT_RETENTION_DAYS = 30
+    user = marked_user()
+    from website import audit
+
+    old = audit.record(user, "members.signed_in", user=user)
+    recent = audit.record(user, "members.signed_in", user=user)
+    ModelLogEntry.objects.filter(pk=old.pk).update(
+        timestamp=timezone.now() - timedelta(days=31)
+    )
+    out = io.StringIO()
+    call_command("purge_expired", stdout=out)
+    assert not ModelLogEntry.objects.filter(pk=old.pk).exists()
+    assert ModelLogEntry.objects.filter(pk=recent.pk).exists()
+    assert "deleted 1 audit entries past their retention period" in out.getvalue()

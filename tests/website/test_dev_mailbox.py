@@ -81,6 +81,13 @@ def test_an_empty_mailbox_says_how_to_fill_it(mailbox):
     assert "No email has been sent yet" in open_mailbox()
 
 
+def test_the_mailbox_is_never_cached(mailbox):
+    request = RequestFactory().get("/dev/mail/")
+    request.user = AnonymousUser()
+    response = devmail.mailbox_view(request)
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_typed_markup_in_a_message_is_shown_as_text(
     mailbox, django_capture_on_commit_callbacks
 ):

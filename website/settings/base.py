@@ -391,9 +391,9 @@ ENQUIRY_MAX_LINKS = 3
 # Extra staff addresses always told about new enquiries; never editable in the CMS (SP-4).
 ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
 
-# Member accounts with no sign-in for this many months are warned by email, then erased 30
-# days later unless the person signs in (purge_expired; docs/privacy.md, Retention).
+# Retention (purge_expired, docs/privacy.md): idle member accounts; audit entries (days).
 INACTIVE_ACCOUNT_MONTHS = env.get_int("INACTIVE_ACCOUNT_MONTHS", 24)
+AUDIT_RETENTION_DAYS = env.get_int("AUDIT_RETENTION_DAYS", 730)
 
 # Staff avatars would otherwise be fetched from gravatar.com, telling a third party who
 # uses the admin and when (design.md §5: no third-party requests).
