@@ -21,6 +21,8 @@ once, next to its services, and sends them with `notify`::
 - **Durable**: messages are queued in the outbox (`website.outbox`) inside the caller's
   transaction, so a rolled-back change sends nothing and a stored one is never without its
   email. The worker delivers and retries.
+- **One-time codes**: a context holding `expires_at` stamps the message with that moment
+  (`outbox.EXPIRES_HEADER`), and the daily purge blanks its body once the code has expired.
 - `about`: the record the message concerns; its label and key go in a header so erasure and
   retention can find the messages about a record (`emails_about`).
 """
@@ -147,6 +149,8 @@ def notify(event_name, to, context=None, *, about=None):
         "manage_url": "" if event.transactional else absolute_url(manage),
     }
     headers = {ABOUT_HEADER: reference_of(about)} if about is not None else {}
+    if context.get("expires_at"):
+        headers.update(outbox.expires_header(context["expires_at"]))
     if base["manage_url"]:
         headers["List-Unsubscribe"] = f"<{base['manage_url']}>"
     messages = []

@@ -50,6 +50,11 @@ urlpatterns = [
         signin.confirm_login_code,
         name="account_confirm_login_code",
     ),
+    path(
+        "accounts/two-step/check-email/",
+        signin.confirm_enrolment,
+        name="mfa_enrolment_confirm",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("networks.urls")),

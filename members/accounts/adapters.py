@@ -29,6 +29,13 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         allauth_mail.send(template_prefix, email, ctx)
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Security notices (two-step and password changes) reach the account's own address
+        even when allauth keeps no separate email record for it (invited accounts)."""
+        return super().send_notification_mail(
+            template_prefix, user, context, email=email or user.email
+        )
+
     def render_mail(self, template_prefix, email, context, headers=None):
         """Codes and links are stamped with their expiry, so the outbox can forget them."""
         headers = {**(headers or {}), **allauth_mail.expiry_headers(template_prefix)}

@@ -4,7 +4,8 @@ allauth cannot require MFA for a group, so this small middleware does: when
 ``REQUIRE_STAFF_MFA`` is on, anyone signed in who reaches ``/admin/`` must have completed an
 MFA step *in this session* (allauth's "mfa" authentication record). Owning an authenticator is
 not enough: a session made any other way (a missed sign-in route, ``force_login``) is signed
-out and sent back to sign in. Someone without an authenticator is sent to set up TOTP first.
+out and sent back to sign in. Someone without an authenticator is sent to set up TOTP first,
+after proving the account's mailbox with an emailed code (members/accounts/mfa_enrolment.py).
 """
 
 from urllib.parse import urlencode
@@ -18,7 +19,10 @@ from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from members.accounts import mfa_enrolment
+
 ADMIN_PREFIX = "/admin/"
+ACTIVATE_PATH = "/accounts/2fa/totp/activate/"
 
 
 def session_completed_mfa(request):
@@ -41,12 +45,14 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(settings, "REQUIRE_STAFF_MFA", False) and request.path.startswith(
-            ADMIN_PREFIX
-        ):
-            refusal = self.check(request)
-            if refusal is not None:
-                return refusal
+        if getattr(settings, "REQUIRE_STAFF_MFA", False):
+            if request.path.startswith(ADMIN_PREFIX):
+                refusal = self.check(request)
+                if refusal is not None:
+                    return refusal
+            elif request.path == ACTIVATE_PATH and mfa_enrolment.needs_proof(request):
+                # The password alone never enrols an authenticator for the admin.
+                return redirect(reverse("mfa_enrolment_confirm"))
         return self.get_response(request)
 
     def check(self, request):
@@ -63,6 +69,8 @@ class StaffMFAMiddleware:
                 "Before you use the admin, set up two-step verification with an "
                 "authenticator app.",
             )
+            if mfa_enrolment.needs_proof(request):
+                return redirect(reverse("mfa_enrolment_confirm"))
             return redirect(reverse("mfa_activate_totp"))
         logout(request)
         query = urlencode({"next": request.get_full_path()})

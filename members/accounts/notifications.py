@@ -37,3 +37,8 @@ INACTIVE_ACCOUNTS_ERASED_STAFF_NOTICE = notify.register(
     "inactive_accounts_erased_staff_notice",
     "Programme staff: today's erasure of long-unused accounts (references only).",
 )
+MFA_ENROLMENT_CODE = notify.register(
+    "mfa_enrolment_code",
+    "Someone with admin access setting up two-step sign-in: a code proving the mailbox is "
+    "theirs (the body is blanked once it expires).",
+)

@@ -248,6 +248,8 @@ MATRIX = {
     ("account_change_password", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
     ("account_set_password", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
     ("account_set_password", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
+    ("mfa_enrolment_confirm", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", 200, 200, 200, "login"),
+    ("mfa_enrolment_confirm", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", 200, 200, 200, "login"),
     ("mfa_index", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),
     ("mfa_index", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
     ("mfa_reauthenticate", "GET"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),

@@ -180,7 +180,7 @@ ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 180
 # Six characters, no dash: easier to read aloud and type on an old phone.
 ACCOUNT_LOGIN_BY_CODE_FORMAT = {"length": 6, "dashed": False}
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # password, address and two-step changes are emailed
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Voices] "

@@ -8,12 +8,37 @@ address) and otherwise is allauth's own view.
 """
 
 from allauth.account.views import ConfirmLoginCodeView
+from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
-from website import audit
+from members.accounts import mfa_enrolment
+from website import audit, roles
+
+ADMIN_BY_CODE = (
+    "People with admin access sign in with their password and two-step sign-in, not with "
+    'an emailed code alone. Use "Sign in with a password" instead.'
+)
 
 
 class AuditedConfirmLoginCodeView(ConfirmLoginCodeView):
+    def form_valid(self, form):
+        """A right code signs in members and leaders, never people with admin access:
+        their mailbox alone must not open the admin (or let them enrol an authenticator)."""
+        user = getattr(self._process, "user", None)
+        if (
+            user is not None
+            and roles.has_admin_access(user)
+            and self._action != "resend"
+        ):
+            self._process.abort()
+            messages.error(self.request, ADMIN_BY_CODE)
+            return redirect("account_login")
+        return super().form_valid(form)
+
     def form_invalid(self, form):
         account = getattr(self._process, "user", None)
         if account is None:
@@ -25,3 +50,41 @@ class AuditedConfirmLoginCodeView(ConfirmLoginCodeView):
 
 
 confirm_login_code = AuditedConfirmLoginCodeView.as_view()
+
+
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from the email",
+        max_length=12,
+        help_text="Six numbers, for example 123456.",
+        error_messages={"required": "Enter the code from the email"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+
+@never_cache
+@login_required
+def confirm_enrolment(request):
+    """Before a person with admin access sets up two-step sign-in: the code we emailed."""
+    if not mfa_enrolment.needs_proof(request):
+        return redirect("mfa_activate_totp")
+    if request.method == "POST" and request.POST.get("action") == "resend":
+        mfa_enrolment.send_code(request)
+        messages.success(request, "We have sent a new code.")
+        return redirect("mfa_enrolment_confirm")
+    if not mfa_enrolment.has_live_code(request):
+        mfa_enrolment.send_code(request)
+    form = EnrolmentCodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        answer = mfa_enrolment.check_code(request, form.cleaned_data["code"])
+        if answer is True:
+            return redirect("mfa_activate_totp")
+        form.add_error("code", answer)
+    return render(
+        request,
+        "account/mfa_enrolment_confirm.html",
+        {"form": form, "email": request.user.email},
+        status=200,
+    )

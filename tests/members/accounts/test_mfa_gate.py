@@ -35,6 +35,19 @@ def staff_with_totp(staff):
     return staff
 
 
+CHECK_EMAIL = "/accounts/two-step/check-email/"
+
+
+def prove_mailbox(client, mailoutbox):
+    """Open the check-email step and type the code it emailed."""
+    from tests.members.accounts.accounts_helpers import deliver_mail
+
+    assert client.get(CHECK_EMAIL).status_code == 200
+    message = deliver_mail(mailoutbox)[-1]
+    code = re.search(r"\b(\d{6})\b", message.body).group(1)
+    return client.post(CHECK_EMAIL, {"code": code})
+
+
 ADMIN_PATHS = [
     "/admin/",
     "/admin/pages/",
@@ -48,7 +61,8 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, staff, pa
     fresh_login(client, staff)
     response = client.get(path)
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    # Setting one up starts with proving the mailbox (the password alone is not enough).
+    assert response["Location"] == CHECK_EMAIL
 
 
 @pytest.mark.parametrize("path", ADMIN_PATHS)
@@ -81,7 +95,7 @@ def test_staff_with_totp_complete_the_code_step_then_reach_the_admin(
 
 
 def test_setting_up_totp_counts_as_this_sessions_mfa_step(
-    client, staff, password, monkeypatch
+    client, staff, password, monkeypatch, mailoutbox
 ):
     # Outside a test transaction on_commit runs at once, inside the request; do the same.
     monkeypatch.setattr(
@@ -89,7 +103,10 @@ def test_setting_up_totp_counts_as_this_sessions_mfa_step(
         lambda callback, *args, **kwargs: callback(),
     )
     client.post("/accounts/login/", {"login": staff.email, "password": password})
-    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/admin/")["Location"] == CHECK_EMAIL
+    assert (
+        prove_mailbox(client, mailoutbox)["Location"] == "/accounts/2fa/totp/activate/"
+    )
     # allauth asks for the password again before any MFA change (AU-6).
     client.post("/accounts/reauthenticate/", {"password": password})
     page = client.get("/accounts/2fa/totp/activate/")
@@ -109,7 +126,7 @@ def test_setting_up_totp_counts_as_this_sessions_mfa_step(
 
 def test_editors_are_gated_too(client, editor):
     fresh_login(client, editor)
-    assert client.get("/admin/")["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/admin/")["Location"] == CHECK_EMAIL
 
 
 def test_members_are_not_asked_for_mfa_and_still_cannot_reach_admin(client, member):
@@ -124,3 +141,86 @@ def test_gate_is_off_when_the_setting_is_off(client, staff, settings):
     settings.REQUIRE_STAFF_MFA = False
     client.force_login(staff)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_password_alone_cannot_reach_the_authenticator_setup(client, staff):
+    fresh_login(client, staff)
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"] == CHECK_EMAIL
+
+
+def test_a_wrong_mailbox_code_is_refused_and_stops_after_three_tries(
+    client, staff, mailoutbox
+):
+    fresh_login(client, staff)
+    assert client.get(CHECK_EMAIL).status_code == 200
+    answers = [client.post(CHECK_EMAIL, {"code": "000000"}) for _ in range(3)]
+    assert "That code is not right" in answers[0].content.decode()
+    assert answers[0].status_code == 200
+    assert "too many times" in answers[2].content.decode()
+    assert client.get("/accounts/2fa/totp/activate/")["Location"] == CHECK_EMAIL
+
+
+@pytest.mark.parametrize("code", ["", " ", "x" * 5000, "<script>alert(1)</script>"])
+def test_the_mailbox_code_form_answers_nonsense_with_a_message(client, staff, code):
+    fresh_login(client, staff)
+    client.get(CHECK_EMAIL)
+    response = client.post(CHECK_EMAIL, {"code": code})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="error-summary' in html
+    assert "<script>alert(1)" not in html
+
+
+def test_the_mailbox_code_email_is_blanked_once_it_expires(client, staff):
+    from post_office.models import Email
+
+    from website import outbox
+
+    fresh_login(client, staff)
+    client.get(CHECK_EMAIL)
+    email = Email.objects.get(subject__contains="two-step sign-in")
+    assert outbox.EXPIRES_HEADER in email.headers
+
+
+def test_members_skip_the_mailbox_step(client, member):
+    fresh_login(client, member)
+    assert client.get(CHECK_EMAIL)["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_staff_cannot_sign_in_by_emailed_code_alone(client, staff, mailoutbox):
+    from tests.members.accounts.accounts_helpers import deliver_mail
+
+    client.post("/accounts/login/code/", {"email": staff.email})
+    code = re.search(r"\b([A-Z0-9]{6})\b", deliver_mail(mailoutbox)[-1].body).group(1)
+    response = client.post("/accounts/login/code/confirm/", {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/"
+    assert "_auth_user_id" not in client.session
+    page = client.get("/accounts/login/").content.decode()
+    assert "not with an emailed code alone" in page
+
+
+def test_a_new_authenticator_is_emailed_to_its_holder(
+    client, staff, password, monkeypatch, mailoutbox
+):
+    from tests.members.accounts.accounts_helpers import deliver_mail
+
+    monkeypatch.setattr(
+        "allauth.mfa.totp.internal.flows.transaction.on_commit",
+        lambda callback, *args, **kwargs: callback(),
+    )
+    client.post("/accounts/login/", {"login": staff.email, "password": password})
+    prove_mailbox(client, mailoutbox)
+    client.post("/accounts/reauthenticate/", {"password": password})
+    page = client.get("/accounts/2fa/totp/activate/")
+    secret = re.search(rb'value="([A-Z2-7]{32})"', page.content).group(1).decode()
+    client.post("/accounts/2fa/totp/activate/", {"code": current_code(secret)})
+    assert Authenticator.objects.filter(user=staff, type="totp").exists()
+    notices = [
+        m
+        for m in deliver_mail(mailoutbox)
+        if m.to == [staff.email] and "uthenticator" in m.body
+    ]
+    assert notices, [m.subject for m in mailoutbox]
