@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from home.models import HomePage, Region
-from members import demo as members_demo
+from members.accounts.demo import ensure_account
 from members.models import User
 from networks.models import (
     CoChairUpdate,
@@ -165,7 +165,7 @@ def ensure_people(network):
     term_start = today.replace(month=1, day=1)
     term_end = term_start.replace(year=term_start.year + 2) - timedelta(days=1)
     cochair = User.objects.get(email="cochair@example.org")
-    director = members_demo.ensure_account(*DIRECTOR, ["Members"])
+    director = ensure_account(*DIRECTOR, ["Members"])
     for order, (user, role, organisation) in enumerate(
         [
             (cochair, "Lived experience co-chair", "Voices Lived Experience Partner"),
@@ -197,7 +197,7 @@ def ensure_people(network):
         },
     )
     for email, first, last in EXTRA_MEMBERS:
-        members_demo.ensure_account(email, first, last, ["Members"])
+        ensure_account(email, first, last, ["Members"])
     ade = User.objects.get(email=EXTRA_MEMBERS[0][0])
     NetworkMembership.objects.get_or_create(network=network, user=ade)
     rowan = User.objects.get(email=EXTRA_MEMBERS[1][0])

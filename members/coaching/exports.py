@@ -1,5 +1,5 @@
 """A person's pairings in their member-data export, and what erasure blanks
-(both registered in members/wagtail_hooks.py)."""
+(both registered in members/coaching/wagtail_hooks.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 

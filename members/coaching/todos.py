@@ -2,7 +2,7 @@
 
 A partner's open invitation waits on their answer, and a finished pairing waits on each side's
 reflection until they send it; staff who decide claims see the claims waiting for approval.
-Registered in members/wagtail_hooks.py.
+Registered in members/coaching/wagtail_hooks.py.
 """
 
 from django.urls import reverse

@@ -247,7 +247,7 @@ def alerts(request):
     )
 
 
-# Dashboard panels and the home page slot (registered in members/wagtail_hooks.py).
+# Dashboard panels and the home page slot (registered in members/opportunities/wagtail_hooks.py).
 
 
 def matching_opportunities_panel(request):

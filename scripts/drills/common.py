@@ -229,6 +229,7 @@ def site_fingerprint():
         [
             "*/migrations/*.py",
             "*/demo.py",
+            "*/*/demo.py",
             "*/demo/*.py",
             "*/management/commands/load_demo.py",
             "requirements.txt",

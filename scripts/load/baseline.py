@@ -41,7 +41,7 @@ LOAD_ACCOUNTS = 60
 ACCOUNTS_CODE = """
 from home.models import Region
 from members.accounts.choices import MemberType
-from members.demo import ensure_account
+from members.accounts.demo import ensure_account
 from members.models import MemberProfile
 from members.accounts.profiles import PRIVACY_NOTICE_VERSION
 from members.opportunities.listing import is_full, open_opportunities

@@ -1,4 +1,4 @@
-"""The portal dashboard's pairings panel (registered in members/wagtail_hooks.py)."""
+"""The portal dashboard's pairings panel (registered in members/coaching/wagtail_hooks.py)."""
 
 from members.coaching import permissions as perms
 from members.coaching.models import (

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.models.snippets import Region
-from members.demo import ensure_opportunity_index
 from members.models import OpportunityPage
 from members.opportunities.choices import Format, OpportunityType
+from members.opportunities.demo import ensure_opportunity_index
 
 PREFIX = "volume-opportunity-"
 

@@ -1,12 +1,12 @@
 """The demo builds /enquire/ and a handful of enquiries, the same on every run."""
 
-from members import demo
+from members.enquiries import demo
 from members.models import Enquiry, EnquiryPage
 
 
 def test_demo_enquiries_are_idempotent(home_page, staff):
-    demo.load_enquiries()
-    demo.load_enquiries()
+    demo.load()
+    demo.load()
     page = EnquiryPage.objects.get()
     assert page.url == "/enquire/"
     assert page.live
@@ -17,7 +17,7 @@ def test_demo_enquiries_are_idempotent(home_page, staff):
 
 
 def test_demo_page_serves_the_form(client, home_page, staff):
-    demo.load_enquiries()
+    demo.load()
     response = client.get("/enquire/")
     assert response.status_code == 200
     assert "Send enquiry" in response.content.decode()
