@@ -16,18 +16,13 @@ import threading
 import time
 import uuid
 
-from scripts.drills.common import (
+from scripts.drills.common import drill_env, log, prepare_site, run_drill, workdir_for
+from scripts.drills.servers import Gunicorn, PostgresCluster
+from scripts.drills.web import (
     Browser,
-    Gunicorn,
-    PostgresCluster,
-    drill_env,
     enquiry_markers_in_database,
     leaks_traceback,
-    log,
-    prepare_site,
-    run_drill,
     submit_enquiry,
-    workdir_for,
 )
 
 PAGES = ["/", "/news/", "/networks/", "/opportunities/", "/enquire/", "/search/?q=care"]

@@ -19,15 +19,14 @@ import subprocess
 from scripts.drills.common import (
     PYTHON,
     ROOT,
-    Browser,
-    Gunicorn,
     drill_env,
-    leaks_traceback,
     log,
     prepare_site,
     run_drill,
     workdir_for,
 )
+from scripts.drills.servers import Gunicorn
+from scripts.drills.web import Browser, leaks_traceback
 
 WARM_PAGES = ["/", "/enquire/", "/networks/", "/opportunities/"]
 COLD_PAGE = "/news/"

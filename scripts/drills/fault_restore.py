@@ -16,9 +16,6 @@ import tarfile
 import time
 
 from scripts.drills.common import (
-    Browser,
-    Gunicorn,
-    PostgresCluster,
     django_json,
     drill_env,
     log,
@@ -27,6 +24,8 @@ from scripts.drills.common import (
     stop_process,
     workdir_for,
 )
+from scripts.drills.servers import Gunicorn, PostgresCluster
+from scripts.drills.web import Browser
 
 COUNTS = """
 from django.apps import apps

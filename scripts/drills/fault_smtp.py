@@ -16,17 +16,15 @@ import threading
 import time
 
 from scripts.drills.common import (
-    Browser,
-    Gunicorn,
     django_json,
     log,
     percentile,
-    run_concurrently,
     run_drill,
     stop_process,
-    submit_enquiry,
     workdir_for,
 )
+from scripts.drills.servers import Gunicorn
+from scripts.drills.web import Browser, run_concurrently, submit_enquiry
 
 
 class StalledSMTP:

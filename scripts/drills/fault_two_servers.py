@@ -13,18 +13,15 @@ import socket
 import time
 
 from scripts.drills.common import (
-    Browser,
-    Gunicorn,
-    PostgresCluster,
-    RedisServer,
     django_json,
     drill_env,
-    enquiry_form,
     log,
     prepare_site,
     run_drill,
     workdir_for,
 )
+from scripts.drills.servers import Gunicorn, PostgresCluster, RedisServer
+from scripts.drills.web import Browser, enquiry_form
 
 THROTTLED = "Too many failed login attempts"
 

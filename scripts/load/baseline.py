@@ -24,8 +24,6 @@ from scripts.drills.common import (
     DEMO_PASSWORD,
     PYTHON,
     ROOT,
-    Gunicorn,
-    PostgresCluster,
     django_json,
     drill_env,
     log,
@@ -34,6 +32,7 @@ from scripts.drills.common import (
     stop_process,
     workdir_for,
 )
+from scripts.drills.servers import Gunicorn, PostgresCluster
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 LOAD_ACCOUNTS = 60

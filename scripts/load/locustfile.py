@@ -24,7 +24,8 @@ from collections import defaultdict
 
 from locust import HttpUser, between, events, task
 
-from scripts.drills.common import TRACEBACK_MARKERS, first_option, hidden_value
+from scripts.drills.common import TRACEBACK_MARKERS
+from scripts.drills.web import first_option, hidden_value
 
 PAGES = [
     "/",

@@ -1,12 +1,7 @@
 """The reliability drills' own helpers: parsing forms and judging responses (scripts/drills)."""
 
-from scripts.drills.common import (
-    Summary,
-    first_option,
-    hidden_value,
-    leaks_traceback,
-    percentile,
-)
+from scripts.drills.common import Summary, percentile
+from scripts.drills.web import first_option, hidden_value, leaks_traceback
 
 FORM = """
 <form method="post">
