@@ -3,6 +3,9 @@
 allauth's emails go through website.notify like every other (members.accounts.allauth_mail).
 """
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
@@ -10,6 +13,16 @@ from django.contrib.sites.shortcuts import get_current_site
 
 from members.accounts import allauth_mail
 from website import roles
+
+
+def site_for(request):
+    """The site allauth's templates name; notices sent after the request has finished (a
+    two-step change, once its transaction commits) take it from SITE_URL instead."""
+    if request is not None:
+        return get_current_site(request)
+    return SimpleNamespace(
+        name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc
+    )
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,7 +37,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            "current_site": site_for(request),
             **context,
         }
         allauth_mail.send(template_prefix, email, ctx)

@@ -67,15 +67,14 @@ class EnrolmentCodeForm(forms.Form):
 @never_cache
 @login_required
 def confirm_enrolment(request):
-    """Before a person with admin access sets up two-step sign-in: the code we emailed."""
+    """Before a person with admin access sets up two-step sign-in: the code we email them.
+    Opening the page changes nothing; asking for a code is a button (a POST)."""
     if not mfa_enrolment.needs_proof(request):
         return redirect("mfa_activate_totp")
-    if request.method == "POST" and request.POST.get("action") == "resend":
+    if request.method == "POST" and request.POST.get("action") == "send":
         mfa_enrolment.send_code(request)
-        messages.success(request, "We have sent a new code.")
+        messages.success(request, f"We have emailed a code to {request.user.email}.")
         return redirect("mfa_enrolment_confirm")
-    if not mfa_enrolment.has_live_code(request):
-        mfa_enrolment.send_code(request)
     form = EnrolmentCodeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         answer = mfa_enrolment.check_code(request, form.cleaned_data["code"])
@@ -85,6 +84,10 @@ def confirm_enrolment(request):
     return render(
         request,
         "account/mfa_enrolment_confirm.html",
-        {"form": form, "email": request.user.email},
-        status=200,
+        {
+            "form": form,
+            "email": request.user.email,
+            "code_sent": mfa_enrolment.has_live_code(request),
+            "minutes": mfa_enrolment.ENROLMENT_CODE_MINUTES,
+        },
     )
