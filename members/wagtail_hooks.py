@@ -1,6 +1,8 @@
 """Admin registrations and portal panels for the members app; features add theirs below."""
 
 # --- Enquiries from leaders (issue 5): triage listing, dashboard panel.
+from django.templatetags.static import static as _static  # noqa: E402
+from django.utils.html import format_html as _format_html  # noqa: E402
 from wagtail import hooks as _hooks  # noqa: E402
 from wagtail_modeladmin.options import modeladmin_register  # noqa: E402
 
@@ -16,6 +18,14 @@ _hooks.register(_ENQUIRY_EXPORT, _enquiry_services.export_enquiries_section)
 _hooks.register(_ENQUIRY_ERASE, _enquiry_services.erase_member_enquiries)
 _hooks.register("construct_homepage_panels", enquiry_admin.dashboard_panels)
 _hooks.register("register_admin_urls", lambda: enquiry_admin.admin_urls)
+
+
+@_hooks.register("insert_global_admin_css")
+def _enquiry_listing_css():
+    """Keeps wide modeladmin tables (enquiries first) out from under the filter panel."""
+    return _format_html(
+        '<link rel="stylesheet" href="{}">', _static("members/css/admin-listing.css")
+    )
 
 
 # Accounts and portal (issue 4): staff admin for members, invitations and applications;
