@@ -5,6 +5,10 @@ sooner than members'. The limits live in ``settings.SESSION_LIMITS``. The sign-i
 time of the last activity and the role are kept in the session; the last-activity time is
 written at most once a minute (``SESSION_ACTIVITY_WRITE_SECONDS``) so that a page view does
 not rewrite the session row every time.
+
+A member who ticks "Keep me signed in" gets a persistent session with no idle limit, ended
+only by the absolute limit (MEMBER_SESSION_MAX_DAYS). Anyone with admin access keeps both
+limits whatever they tick: their session can reach other people's data.
 """
 
 import time
@@ -20,6 +24,7 @@ from django.shortcuts import redirect
 SIGNED_IN_AT = "voices_signed_in_at"
 LAST_ACTIVITY = "voices_last_activity"
 ROLE = "voices_session_role"
+KEPT = "voices_keep_signed_in"
 
 ADMIN_ROLE = "admin"
 MEMBER_ROLE = "member"
@@ -39,8 +44,23 @@ def role_for(user):
     return MEMBER_ROLE
 
 
-def limits_for(role):
-    return settings.SESSION_LIMITS[role]
+def limits_for(role, kept=False):
+    """The role's limits; a kept member session has no idle limit (``idle`` is None)."""
+    limits = settings.SESSION_LIMITS[role]
+    if kept and role == MEMBER_ROLE:
+        return {**limits, "idle": None}
+    return limits
+
+
+def keep_signed_in(session, keep):
+    """Called by the password sign-in form with the "Keep me signed in" answer (also when
+    unticked, so signing in again without it ends the choice). Stored as the person's
+    choice, not as limits: the role is re-checked on every activity write, so a kept member
+    later given admin access gets the admin limits."""
+    if keep:
+        session[KEPT] = True
+    else:
+        session.pop(KEPT, None)
 
 
 def describe(seconds):
@@ -104,9 +124,9 @@ class SessionLimitsMiddleware:
             # Re-checked whenever activity is written, so a member made staff gets the
             # staff limits within a minute without a permission query on every request.
             role = role_for(user)
-        limits = limits_for(role)
+        limits = limits_for(role, kept=session.get(KEPT, False))
 
-        if now - last_activity > limits["idle"]:
+        if limits["idle"] is not None and now - last_activity > limits["idle"]:
             return self.sign_out(
                 request,
                 f"You were signed out after {describe(limits['idle'])} of inactivity, "

@@ -15,6 +15,7 @@ from home.models import Region
 from members.accounts.choices import MemberType
 from members.accounts.services import clean_plain_text
 from members.models import Application, User
+from website import session_limits
 
 
 class PlainTextField(forms.CharField):
@@ -273,6 +274,15 @@ class LoginForm(AllauthLoginForm):
         )
         if "login" in self.fields:
             self.fields["login"].widget.attrs["autocomplete"] = "email"
+
+    def login(self, request, redirect_url=None):
+        """allauth makes the cookie persistent when "remember" is ticked; the session limits
+        also need to know, or the member idle limit would still sign them out."""
+        response = super().login(request, redirect_url=redirect_url)
+        session_limits.keep_signed_in(
+            request.session, bool(self.cleaned_data.get("remember"))
+        )
+        return response
 
 
 class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
