@@ -53,6 +53,7 @@ def test_invitation_only_network_refuses_requests(client, network, member):
 
 
 def test_anonymous_visitor_is_asked_to_sign_in(client, network):
+    set_join_mode(network, "open")
     assert client.post(join_url(network))["Location"].startswith("/accounts/login/")
     assert "Sign in</a> to join" in client.get(network.url).content.decode()
 
