@@ -91,7 +91,9 @@ def test_cochair_decides_and_member_is_emailed(
 
 def test_member_leaves(client, network, network_member):
     client.force_login(network_member)
-    client.post(reverse("networks:leave", kwargs={"slug": network.slug}))
+    client.post(
+        reverse("networks:leave", kwargs={"slug": network.slug}), {"confirm": "yes"}
+    )
     assert not NetworkMembership.objects.filter(user=network_member).exists()
 
 
