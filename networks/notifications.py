@@ -45,6 +45,14 @@ PLACE_CONFIRMED = notify.register(
     "network_place_confirmed",
     "The member: a place at a network meeting came free and is theirs.",
 )
+MEETING_CHANGED = notify.register(
+    "network_meeting_changed",
+    "Members with a place or on the waiting list: a co-chair changed the meeting.",
+)
+MEETING_CANCELLED = notify.register(
+    "network_meeting_cancelled",
+    "Members with a place or on the waiting list: a co-chair cancelled the meeting.",
+)
 WEEKLY_DIGEST = notify.register(
     "network_weekly_digest",
     "Members who chose a weekly summary: the week's new updates from their networks.",
@@ -169,6 +177,36 @@ def place_confirmed(registration):
             "network_url": notify.absolute_url(f"/networks/{meeting.network.slug}/"),
         },
         about=registration,
+    )
+
+
+def meeting_changed(meeting, registrations, changes):
+    """One email per booked member, each about their own registration."""
+    network = meeting.network
+    context = {
+        "meeting": meeting,
+        "network": network,
+        "changes": changes,
+        "network_url": notify.absolute_url(f"/networks/{network.slug}/"),
+    }
+    return sum(
+        notify.notify(MEETING_CHANGED, [r.user], context, about=r)
+        for r in registrations
+    )
+
+
+def meeting_cancelled(meeting, registrations):
+    """Sent before the meeting row goes, so the context carries its title and time."""
+    network = meeting.network
+    context = {
+        "title": meeting.title,
+        "starts_at": meeting.starts_at,
+        "network": network,
+        "network_url": notify.absolute_url(f"/networks/{network.slug}/"),
+    }
+    return sum(
+        notify.notify(MEETING_CANCELLED, [r.user], context, about=r)
+        for r in registrations
     )
 
 

@@ -26,6 +26,14 @@ urlpatterns = [
     ),
     path(f"{portal}meetings/new/", workspace.meeting_form, name="meeting_create"),
     path(
+        f"{portal}meetings/<int:pk>/edit/", workspace.meeting_form, name="meeting_edit"
+    ),
+    path(
+        f"{portal}meetings/<int:pk>/cancel-meeting/",
+        workspace.meeting_cancel_by_cochair,
+        name="meeting_cancel_by_cochair",
+    ),
+    path(
         f"{portal}meetings/<int:pk>/",
         workspace.meeting_registrations,
         name="meeting_registrations",

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from networks import notifications
 from networks.models.meetings import Meeting, MeetingRegistration, RegistrationStatus
+from networks.services.errors import NetworkActionError
 
 
 @transaction.atomic
@@ -73,3 +74,67 @@ def promote_from_waiting_list(meeting):
 @transaction.atomic
 def add_meeting(user, network, **fields):
     return Meeting.objects.create(network=network, created_by=user, **fields)
+
+
+# What a booked member is told when a co-chair changes a meeting. Joining details and
+# accessibility can be long, so the email says they changed and the page has the text.
+CHANGE_LABELS = {
+    "title": "Title",
+    "starts_at": "Starts",
+    "ends_at": "Ends",
+    "format": "How",
+    "place_summary": "Where",
+    "joining_details": "Joining details",
+    "accessibility": "Accessibility information",
+    "places": "Number of places",
+}
+
+
+def _booked(meeting):
+    """Everyone holding a place or a waiting-list spot, the people a change concerns."""
+    return list(
+        MeetingRegistration.objects.filter(meeting=meeting)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+    )
+
+
+@transaction.atomic
+def change_meeting(user, meeting, **fields):
+    """A co-chair edits a meeting. Booked members are emailed what changed; more places
+    promote from the waiting list. Returns the labels of what changed (empty: nothing)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    changed = [
+        name for name, value in fields.items() if getattr(meeting, name) != value
+    ]
+    if not changed:
+        return []
+    confirmed = MeetingRegistration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED
+    ).count()
+    if fields.get("places", meeting.places) < confirmed:
+        raise NetworkActionError(
+            f"{confirmed} members already have a place, so there must be at least "
+            f"{confirmed} places. Ask members to cancel first if you need fewer."
+        )
+    for name in changed:
+        setattr(meeting, name, fields[name])
+    meeting.save(update_fields=changed)
+    while promote_from_waiting_list(meeting):
+        pass
+    labels = [CHANGE_LABELS.get(name, name) for name in changed]
+    # Places alone concern nobody already booked: their place is theirs either way.
+    if set(changed) - {"places"}:
+        notifications.meeting_changed(meeting, _booked(meeting), labels)
+    return labels
+
+
+@transaction.atomic
+def cancel_meeting(user, meeting):
+    """A co-chair cancels a meeting: every place and waiting-list spot goes with it and
+    each booked member is emailed. The meeting is removed so it is offered nowhere."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    booked = _booked(meeting)
+    notifications.meeting_cancelled(meeting, booked)
+    meeting.delete()
+    return len(booked)

@@ -83,6 +83,21 @@ def decide_join_request(cochair, join_request, approve):
     return join_request
 
 
+def registrations_given_up_by_leaving(user, network):
+    """Upcoming places and waiting-list spots that leaving would give up, so the member is
+    told before they confirm."""
+    return (
+        MeetingRegistration.objects.filter(
+            user=user,
+            meeting__network_id=network.pk,
+            meeting__ends_at__gte=timezone.now(),
+        )
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("meeting")
+        .order_by("meeting__starts_at")
+    )
+
+
 @transaction.atomic
 def leave_network(user, network):
     """Leave a network: the membership goes and places at future meetings are freed."""
@@ -92,9 +107,7 @@ def leave_network(user, network):
     JoinRequest.objects.filter(
         network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
     ).update(status=JoinRequestStatus.WITHDRAWN)
-    for registration in MeetingRegistration.objects.filter(
-        user=user, meeting__network_id=network.pk, meeting__ends_at__gte=timezone.now()
-    ).exclude(status=RegistrationStatus.CANCELLED):
+    for registration in registrations_given_up_by_leaving(user, network):
         cancel_registration(user, registration.meeting)
     return bool(deleted)
 

@@ -10,7 +10,11 @@ from django.views.decorators.http import require_POST
 from networks import forms, permissions
 from networks.models import Meeting, NetworkMembership
 from networks.services.meetings import cancel_registration, register_for_meeting
-from networks.services.membership import join_network, leave_network
+from networks.services.membership import (
+    join_network,
+    leave_network,
+    registrations_given_up_by_leaving,
+)
 from networks.views.common import live_network
 
 JOIN_MESSAGES = {
@@ -45,7 +49,25 @@ def join(request, slug):
 @login_required
 @require_POST
 def leave(request, slug):
+    """Two POSTs: the first shows what leaving means, only the second ("Yes, leave") acts,
+    so one stray click on the network page never ends a membership."""
     network = live_network(slug)
+    membership = NetworkMembership.objects.filter(
+        network_id=network.pk, user=request.user
+    ).first()
+    if membership is None:
+        return redirect(network.url)
+    if request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "networks/leave_confirm.html",
+            {
+                "network": network,
+                "registrations": list(
+                    registrations_given_up_by_leaving(request.user, network)
+                ),
+            },
+        )
     if leave_network(request.user, network):
         messages.success(request, f"You have left {network.title}.")
     return redirect(network.url)

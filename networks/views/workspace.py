@@ -20,7 +20,7 @@ from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
 from networks.services.errors import NetworkActionError
-from networks.services.meetings import add_meeting
+from networks.services.meetings import add_meeting, cancel_meeting, change_meeting
 from networks.services.membership import decide_join_request, member_directory
 from networks.services.routed_enquiries import (
     enquiry_status_choices,
@@ -219,18 +219,80 @@ def join_request_decide(request, slug, pk):
 
 
 @login_required
-def meeting_form(request, slug):
+def meeting_form(request, slug, pk=None):
+    """Add a meeting, or change an upcoming one (booked members are emailed what changed)."""
     network = network_for_cochair(request, slug)
+    meeting = None
+    if pk is not None:
+        meeting = _upcoming_meeting(network, pk)
     if request.method == "POST":
-        form = forms.MeetingForm(request.POST)
+        form = forms.MeetingForm(request.POST, instance=_copy(meeting))
         if form.is_valid():
-            meeting = add_meeting(request.user, network, **form.cleaned_data)
-            messages.success(request, f"“{meeting.title}” has been added.")
-            return redirect("networks:workspace", slug=network.slug)
+            if meeting is None:
+                meeting = add_meeting(request.user, network, **form.cleaned_data)
+                messages.success(request, f"“{meeting.title}” has been added.")
+                return redirect("networks:workspace", slug=network.slug)
+            try:
+                changes = change_meeting(request.user, meeting, **form.cleaned_data)
+            except NetworkActionError as refused:
+                form.add_error("places", str(refused))
+            else:
+                messages.success(request, _changed_message(form.cleaned_data, changes))
+                return redirect("networks:workspace", slug=network.slug)
     else:
-        form = forms.MeetingForm()
+        form = forms.MeetingForm(instance=meeting)
     return render(
-        request, "networks/meeting_form.html", {"network": network, "form": form}
+        request,
+        "networks/meeting_form.html",
+        {"network": network, "form": form, "meeting": meeting},
+    )
+
+
+def _upcoming_meeting(network, pk):
+    """Meetings that have happened are history: they are not changed or cancelled."""
+    meeting = get_object_or_404(Meeting, pk=pk, network=network)
+    if meeting.is_past:
+        raise Http404("This meeting has already happened")
+    return meeting
+
+
+def _copy(meeting):
+    # The form writes into its instance while validating; a copy keeps the stored values
+    # for the service to compare against.
+    return None if meeting is None else Meeting.objects.get(pk=meeting.pk)
+
+
+def _changed_message(data, changes):
+    if not changes:
+        return "Nothing was changed."
+    return (
+        f"“{data['title']}” has been changed. Members with a place or on the waiting "
+        "list have been emailed what changed."
+    )
+
+
+@login_required
+def meeting_cancel_by_cochair(request, slug, pk):
+    """GET asks, with who is booked; only the POST cancels."""
+    network = network_for_cochair(request, slug)
+    meeting = _upcoming_meeting(network, pk)
+    if request.method == "POST":
+        told = cancel_meeting(request.user, meeting)
+        messages.success(
+            request,
+            f"“{meeting.title}” has been cancelled."
+            + (f" {told} booked members have been emailed." if told else ""),
+        )
+        return redirect("networks:workspace", slug=network.slug)
+    booked = (
+        MeetingRegistration.objects.filter(meeting=meeting)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .count()
+    )
+    return render(
+        request,
+        "networks/meeting_cancel.html",
+        {"network": network, "meeting": meeting, "booked": booked},
     )
 
 

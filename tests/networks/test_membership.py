@@ -53,6 +53,7 @@ def test_invitation_only_network_refuses_requests(client, network, member):
 
 
 def test_anonymous_visitor_is_asked_to_sign_in(client, network):
+    set_join_mode(network, "open")
     assert client.post(join_url(network))["Location"].startswith("/accounts/login/")
     assert "Sign in</a> to join" in client.get(network.url).content.decode()
 
@@ -90,7 +91,9 @@ def test_cochair_decides_and_member_is_emailed(
 
 def test_member_leaves(client, network, network_member):
     client.force_login(network_member)
-    client.post(reverse("networks:leave", kwargs={"slug": network.slug}))
+    client.post(
+        reverse("networks:leave", kwargs={"slug": network.slug}), {"confirm": "yes"}
+    )
     assert not NetworkMembership.objects.filter(user=network_member).exists()
 
 

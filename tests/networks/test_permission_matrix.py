@@ -12,7 +12,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import CoChairUpdate, JoinRequest, MeetingRegistration
+from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
 from tests.factories.networks import JoinRequestFactory, MeetingFactory, UpdateFactory
@@ -81,9 +81,13 @@ def routes(objects):
         ),
         ("get", "networks:meeting_create", {}, None, COCHAIR_ONLY),
         ("get", "networks:meeting_registrations", {"pk": m}, None, COCHAIR_ONLY),
+        ("get", "networks:meeting_edit", {"pk": m}, None, COCHAIR_ONLY),
+        ("get", "networks:meeting_cancel_by_cochair", {"pk": m}, None, COCHAIR_ONLY),
         ("post", "networks:meeting_register", {"pk": m}, {}, NETWORK_MEMBERS),
         ("post", "networks:meeting_cancel", {"pk": m}, {}, NETWORK_MEMBERS),
         ("get", "networks:membership_settings", {}, None, {"network_member"}),
+        # Last: it removes the meeting the rows above use.
+        ("post", "networks:meeting_cancel_by_cochair", {"pk": m}, {}, COCHAIR_ONLY),
     ], slug
 
 
@@ -129,6 +133,7 @@ def snapshot():
         list(CoChairUpdate.objects.values_list("pk", "title", "status").order_by("pk")),
         list(JoinRequest.objects.values_list("pk", "status").order_by("pk")),
         list(MeetingRegistration.objects.values_list("pk", "status").order_by("pk")),
+        list(Meeting.objects.values_list("pk", "title").order_by("pk")),
     )
 
 
