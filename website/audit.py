@@ -33,6 +33,10 @@ ACTIONS = {
         "Remove two-step method",
         "Two-step verification method removed",
     ),
+    "members.mfa_reset": (
+        "Reset someone's two-step sign-in",
+        "Two-step verification reset by staff",
+    ),
     "members.recovery_codes_regenerated": (
         "Regenerate recovery codes",
         "Recovery codes regenerated",

@@ -1,9 +1,8 @@
 """Staff views for members, invitations and applications in the Wagtail admin.
 
-Listings use wagtail-modeladmin (design card); the few actions that change state (invite,
-resend, revoke, approve, decline) and the member detail view are small admin views registered
-through `register_admin_urls`, each checking its own permission. Special-category fields show
-only to staff with `members.view_special_category`, and each such view is audit-logged.
+Listings use wagtail-modeladmin; state changes (invite, resend, revoke, approve, decline) and
+the member detail are small admin views, each checking its own permission. Special-category
+fields show only with `members.view_special_category`, and each such view is audit-logged.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from home.admin_filters import RegionFilter
-from members.accounts import joining
+from members.accounts import admin_mfa, joining, mfa_enrolment
 from members.accounts import services as services
 from members.accounts.forms import (
     ApproveApplicationForm,
@@ -344,7 +343,12 @@ def member_detail(request, pk):
     return render(
         request,
         "members/admin/member_detail.html",
-        {"profile": profile, "member": profile.user, "show_private": show_private},
+        {
+            "profile": profile,
+            "member": profile.user,
+            "show_private": show_private,
+            **mfa_enrolment.two_step_summary(request.user, profile.user),
+        },
     )
 
 
@@ -363,6 +367,11 @@ def admin_urls():
             name="application_decide",
         ),
         path("members/<int:pk>/", member_detail, name="member_detail"),
+        path(
+            "members/<int:pk>/reset-two-step/",
+            admin_mfa.member_reset_two_step,
+            name="member_reset_two_step",
+        ),
     ]
 
 

@@ -13,17 +13,21 @@ notifications, ACCOUNT_EMAIL_NOTIFICATIONS) and written to the audit trail (webs
 import hashlib
 import hmac
 import secrets
+import time
 from datetime import timedelta
 
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 from members.accounts import notifications
-from website import notify, roles
+from website import audit, notify, roles
 
 SESSION_KEY = "voices_mfa_enrolment"
 PROVED_KEY = "voices_mfa_enrolment_proved"
 ENROLMENT_CODE_MINUTES = 10
 MAX_ATTEMPTS = 3
+FRESH_SECOND_FACTOR_MINUTES = 15
 
 
 def needs_proof(request):
@@ -79,3 +83,45 @@ def check_code(request, code):
     del request.session[SESSION_KEY]
     request.session[PROVED_KEY] = request.user.pk
     return True
+
+
+def second_factor_is_fresh(request):
+    """Whether this session entered a two-step code in the last few minutes."""
+    since = time.time() - FRESH_SECOND_FACTOR_MINUTES * 60
+    return any(
+        record.get("method") == "mfa" and record.get("at", 0) >= since
+        for record in get_authentication_records(request, request.user)
+    )
+
+
+def may_reset_for(actor, member):
+    """Programme staff reset members' two-step sign-in; only a superuser resets it for
+    someone who can open the admin (a staff member cannot strip another's second factor)."""
+    if actor.pk == member.pk:
+        return False
+    if roles.has_admin_access(member):
+        return actor.is_superuser
+    return roles.is_staff(actor) or actor.is_superuser
+
+
+def two_step_summary(actor, member):
+    """What the staff member screen shows about a member's two-step sign-in."""
+    methods = Authenticator.objects.filter(user=member).exclude(
+        type=Authenticator.Type.RECOVERY_CODES
+    )
+    return {
+        "two_step_methods": list(methods.values_list("type", flat=True)),
+        "may_reset_two_step": may_reset_for(actor, member),
+    }
+
+
+def reset_two_step(member, *, by):
+    """Remove every authenticator of `member`; they are told and it is audited."""
+    removed = Authenticator.objects.filter(user=member)
+    methods = sorted(set(removed.values_list("type", flat=True)))
+    if not methods:
+        return 0
+    count, _ = removed.delete()
+    audit.record(member, "members.mfa_reset", user=by, data={"methods": methods})
+    notify.notify(notifications.MFA_RESET_BY_STAFF, member, {"member": member})
+    return count

@@ -42,3 +42,8 @@ MFA_ENROLMENT_CODE = notify.register(
     "Someone with admin access setting up two-step sign-in: a code proving the mailbox is "
     "theirs (the body is blanked once it expires).",
 )
+MFA_RESET_BY_STAFF = notify.register(
+    "mfa_reset_by_staff",
+    "A person whose two-step sign-in programme staff reset: what happened, what to do next, "
+    "and who to tell if they did not ask for it.",
+)

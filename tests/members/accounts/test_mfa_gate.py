@@ -229,3 +229,83 @@ def test_a_new_authenticator_is_emailed_to_its_holder(
         if m.to == [staff.email] and "uthenticator" in m.body
     ]
     assert notices, [m.subject for m in mailoutbox]
+
+
+# --- Staff resetting someone's two-step sign-in -----------------------------------------
+
+
+def reset_url(profile):
+    return f"/admin/members-accounts/members/{profile.pk}/reset-two-step/"
+
+
+@pytest.fixture
+def member_with_totp(member):
+    from tests.members.accounts.accounts_helpers import make_profile
+
+    TOTP.activate(member, generate_totp_secret())
+    return make_profile(member)
+
+
+def signed_in_with_mfa(client, user, minutes_ago=0):
+    """A staff session whose two-step code was entered `minutes_ago`."""
+    import time
+
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    fresh_login(client, user)
+    session = client.session
+    records = session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    records.append(
+        {"method": "mfa", "type": "totp", "at": time.time() - minutes_ago * 60}
+    )
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session.save()
+
+
+def test_staff_reset_a_members_two_step_with_their_own_code_fresh(
+    client, staff_with_totp, member_with_totp, mailoutbox
+):
+    from wagtail.models import ModelLogEntry
+
+    from tests.members.accounts.accounts_helpers import deliver_mail
+
+    signed_in_with_mfa(client, staff_with_totp)
+    member = member_with_totp.user
+    detail = client.get(f"/admin/members-accounts/members/{member_with_totp.pk}/")
+    assert "Reset two-step sign-in" in detail.content.decode()
+    response = client.post(reset_url(member_with_totp))
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(user=member).exists()
+    entry = ModelLogEntry.objects.get(action="members.mfa_reset")
+    assert entry.user_id == staff_with_totp.pk
+    assert entry.object_id == str(member.pk)
+    told = [m for m in deliver_mail(mailoutbox) if m.to == [member.email]]
+    assert told and "two-step sign-in was reset" in told[-1].subject.lower()
+
+
+def test_a_stale_second_factor_is_asked_for_again_before_a_reset(
+    client, staff_with_totp, member_with_totp
+):
+    signed_in_with_mfa(client, staff_with_totp, minutes_ago=60)
+    response = client.post(reset_url(member_with_totp))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/reauthenticate/")
+    assert Authenticator.objects.filter(user=member_with_totp.user).exists()
+
+
+def test_staff_cannot_reset_another_admin_users_two_step(
+    client, staff_with_totp, editor
+):
+    from tests.members.accounts.accounts_helpers import make_profile
+
+    TOTP.activate(editor, generate_totp_secret())
+    profile = make_profile(editor)
+    signed_in_with_mfa(client, staff_with_totp)
+    response = client.post(reset_url(profile))
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=editor).exists()
+
+
+def test_the_reset_is_post_only(client, staff_with_totp, member_with_totp):
+    signed_in_with_mfa(client, staff_with_totp)
+    assert client.get(reset_url(member_with_totp)).status_code == 405
