@@ -17,6 +17,7 @@ from networks.services.membership import add_invited_member
 from networks.views import moderation
 from website import todo
 from website.dashboard import PANEL_HOOK, Panel
+from website.dataexport import erases
 
 modeladmin_register(NetworksAdminGroup)
 hooks.register("register_log_actions", audit.register_log_actions)
@@ -122,5 +123,6 @@ def export_network_data(user):
 
 
 @hooks.register("register_member_data_erase")
+@erases("networks.NetworkMembership", "networks.JoinRequest")
 def erase_network_data(user):
     erase_member_data(user)

@@ -39,6 +39,8 @@ Erase contract — ``@hooks.register(ERASE_HOOK)``::
   update or an interest staff reviewed. The user row itself is kept, renamed "Former member",
   deactivated and stripped of email, names and password, so foreign keys stay valid.
 - Raise nothing for "no data"; an exception aborts the whole deletion (nothing is half-done).
+- Say which models it clears with ``@erases("members.Enquiry", …)``: a test compares that
+  against the data map, so a new model holding personal data cannot be forgotten.
 """
 
 import json
@@ -49,6 +51,25 @@ from wagtail import hooks
 
 MEMBER_DATA_EXPORT_HOOK = "register_member_data_export"
 ERASE_HOOK = "register_member_data_erase"
+
+
+def erases(*labels):
+    """Mark an erase step with the models ("app_label.Model") whose personal fields it
+    clears; `erased_models` gathers them for the data map's completeness test."""
+
+    def mark(function):
+        function.erases = tuple(labels)
+        return function
+
+    return mark
+
+
+def erased_models():
+    """Every model some registered erase step says it clears."""
+    found = set()
+    for function in hooks.get_hooks(ERASE_HOOK):
+        found.update(getattr(function, "erases", ()))
+    return found
 
 
 @dataclass

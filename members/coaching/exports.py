@@ -11,6 +11,7 @@ from members.coaching.models import (
     PartnerAvailability,
     Reflection,
 )
+from website.dataexport import erases
 from website.models import Activity
 
 
@@ -159,6 +160,12 @@ def export_availability(user):
     )
 
 
+@erases(
+    "members.Pairing",
+    "members.PairingPartner",
+    "members.ExpenseClaim",
+    "members.Reflection",
+)
 def erase_pairings(user):
     """Blank what the person wrote; keep dates, counts and money that finance and figures
     rely on, attached to the anonymised account."""
@@ -175,4 +182,6 @@ def erase_pairings(user):
     Activity.objects.filter(
         content_type=ContentType.objects.get_for_model(Pairing), actor=user
     ).update(note="", actor_name="")
-    Pairing.objects.filter(leader=user).update(focus="Removed at the leader's request")
+    Pairing.objects.filter(leader=user).update(
+        focus="Removed at the leader's request", leader_role="", end_reason=""
+    )

@@ -24,7 +24,7 @@ from members.enquiries.models import (
 from members.enquiries.notifications import ENQUIRY_ACKNOWLEDGEMENT, ENQUIRY_RECEIVED
 from members.enquiries.workflow import ENQUIRY_FLOW
 from website import activity, audit, notify, roles
-from website.dataexport import ExportSection
+from website.dataexport import ExportSection, erases
 
 logger = logging.getLogger(__name__)
 
@@ -340,6 +340,7 @@ def anonymise_enquiry(enquiry, reason="Retention period ended"):
     notify.emails_about(enquiry).delete()
 
 
+@erases("members.Enquiry", "members.EnquiryNote", "networks.NetworkEnquiryNote")
 def erase_member_enquiries(user):
     """Account deletion: anonymise the enquiries this person sent, matched by their address.
 

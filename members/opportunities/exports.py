@@ -13,7 +13,7 @@ from members.opportunities.models import (
     OpportunityAlertSent,
 )
 from website import activity
-from website.dataexport import ExportSection
+from website.dataexport import ExportSection, erases
 from website.spreadsheets import safe_cell
 
 STATUS_LABELS = dict(InterestStatus.choices)
@@ -149,6 +149,7 @@ UNREVIEWED = [
 ]
 
 
+@erases("members.ExpressionOfInterest", "members.OpportunityAlert")
 def erase_member_data(user):
     """Account deletion: drop unreviewed interests and alerts; blank what staff reviewed.
 

@@ -421,3 +421,42 @@ def test_dp9_the_dpia_starting_point_exists():
     privacy = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
     for heading in ("Data map", "Lawful bases", "Retention", "Processors"):
         assert heading in privacy
+
+
+# What account deletion clears itself (members.accounts.services.erase_member), and records
+# whose personal fields only point at the account, which is anonymised and kept.
+ERASED_BY_ERASE_MEMBER = {
+    "members.User": "anonymised and kept as Former member",
+    "members.MemberProfile": "deleted",
+    "members.Invitation": "address replaced",
+    "members.Application": "name, address, organisation and reason replaced",
+    "website.Activity": "the person's lines lose name and notes (activity.erase_actor)",
+}
+
+
+def test_dp5_every_model_holding_personal_data_is_erased_by_someone():
+    """Driven by the data map: a new model with personal fields (other than a link to the
+    account, which is anonymised) fails here until an erase step says it clears it."""
+    from django.apps import apps
+
+    from website.dataexport import erased_models
+
+    covered = erased_models() | set(ERASED_BY_ERASE_MEMBER)
+    user_model = get_user_model()
+    forgotten = []
+    for label, (retention, mapped) in DATA_MAP.items():
+        if retention == "content":
+            continue
+        model = apps.get_model(label)
+        personal = [
+            name
+            for name, level in mapped.items()
+            if level != "none"
+            and not (
+                model._meta.get_field(name).is_relation
+                and model._meta.get_field(name).related_model is user_model
+            )
+        ]
+        if personal and label not in covered:
+            forgotten.append(f"{label}: {', '.join(personal)}")
+    assert forgotten == [], "no erase step clears:\n" + "\n".join(forgotten)

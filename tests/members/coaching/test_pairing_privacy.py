@@ -102,3 +102,13 @@ def test_erase_leader_removes_focus(finished):
     pairing, _ = finished
     erase_for(pairing.leader)
     assert Pairing.objects.get(pk=pairing.pk).focus == "Removed at the leader's request"
+
+
+def test_erase_leader_also_clears_their_job_title_and_the_end_reason(finished):
+    pairing, _ = finished
+    Pairing.objects.filter(pk=pairing.pk).update(
+        leader_role="Director of Adult Social Care", end_reason="Moved to a new post"
+    )
+    erase_for(pairing.leader)
+    kept = Pairing.objects.get(pk=pairing.pk)
+    assert (kept.leader_role, kept.end_reason) == ("", "")
