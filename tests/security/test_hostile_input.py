@@ -103,6 +103,25 @@ def profile_data(**overrides):
     }
 
 
+def meeting_data(**overrides):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    starts = timezone.localtime() + timedelta(days=12)
+    return {
+        "title": "Network meeting",
+        "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (starts + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "format": "in_person",
+        "place_summary": "Birmingham",
+        "joining_details": "Room 4",
+        "accessibility": "Step-free access.",
+        "places": "10",
+        **overrides,
+    }
+
+
 # (form, role, url, data builder, fields to attack)
 FORMS = {
     "enquiry": (None, "/enquire/", enquiry_data, ["full_name", "job_title", "message"]),
@@ -124,6 +143,18 @@ FORMS = {
         "/portal/profile/edit/",
         profile_data,
         ["bio", "organisation"],
+    ),
+    "meeting_edit": (
+        "cochair",
+        "/portal/networks/{slug}/meetings/{meeting}/edit/",
+        meeting_data,
+        ["title", "place_summary", "accessibility"],
+    ),
+    "mfa_enrolment_code": (
+        "staff",
+        "/accounts/two-step/check-email/",
+        lambda **o: {"code": "123456", **o},
+        ["code"],
     ),
     "membership_settings": (
         "member",

@@ -306,7 +306,7 @@ def test_ac7_crafted_fields_on_membership_settings_are_ignored(scene):
 
 
 def test_ac7_crafted_fields_on_leaving_are_ignored(scene):
-    post_as(scene.member, scene.url("leave"), scene.crafted())
+    post_as(scene.member, scene.url("leave"), {**scene.crafted(), "confirm": "yes"})
     assert not NetworkMembership.objects.filter(user=scene.member).exists()
     # Someone else named in the crafted fields keeps their membership and their place.
     assert NetworkMembership.objects.filter(
