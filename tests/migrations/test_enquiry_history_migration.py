@@ -7,26 +7,18 @@ written with the models of that time, and the migration is run forward and back.
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations.executor import migrate, migrate_to_latest
 
 BEFORE = [("members", "0014_listing_indexes"), ("website", "0001_activity")]
 AFTER = [("members", "0015_enquiry_history_to_activity")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def old_schema():
     apps = migrate(BEFORE)
     yield apps
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)

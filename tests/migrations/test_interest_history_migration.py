@@ -7,20 +7,12 @@ written with the models of that time, and the migration is run forward and back.
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories.opportunities import ensure_index, make_opportunity
+from tests.migrations.executor import migrate, migrate_to_latest
 
 BEFORE = [("members", "0015_enquiry_history_to_activity"), ("website", "0001_activity")]
 AFTER = [("members", "0016_interest_history_to_activity")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
@@ -28,9 +20,7 @@ def opportunity_id(home_page):
     # The page is made with today's models: its tables are the same at both ends.
     opportunity_id = make_opportunity(ensure_index(home_page)).pk
     yield opportunity_id
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -4,29 +4,20 @@ each change of status across an update's revisions into one Activity line, and b
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import UserFactory
 from tests.factories.networks import UpdateFactory, make_network
+from tests.migrations.executor import migrate, migrate_to_latest
 
 BEFORE = [("networks", "0002_staff_permissions"), ("website", "0001_activity")]
 AFTER = [("networks", "0003_update_history_to_activity")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def old_schema():
     apps = migrate(BEFORE)
     yield apps
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 # serialized_rollback: an earlier transactional test may have flushed the root page.
