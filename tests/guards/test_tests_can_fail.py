@@ -3,7 +3,7 @@
 Walks every test module's syntax tree and fails on
 - an assertion with a constant true alternative (``x`` or the constant ``True``);
 - ``pytest.skip`` decided by what a page contains (an ``if`` testing ``... in html``-like text);
-- a status assertion accepting both a success (2xx) and a failure (4xx/5xx) code.
+- a status assertion accepting a shown page (2xx) together with a redirect or a failure (3xx–5xx).
 """
 
 import ast
