@@ -93,7 +93,7 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
     # Sign out, with confirmation.
     page.goto(live_site("/accounts/logout/"))
     assert_accessible(page, "sign out")
-    page.get_by_role("button", name="Sign out").click()
+    page.locator("#main-content").get_by_role("button", name="Sign out").click()
     page.goto(live_site("/portal/"))
     assert "/accounts/login/" in page.url
 
