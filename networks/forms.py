@@ -12,6 +12,7 @@ from networks.models import Meeting, NetworkMembership
 from networks.models.meetings import MeetingFormat
 from networks.models.updates import UpdateVisibility
 from networks.sanitise import clean_update_body, strip_controls, visible_text
+from website.access_needs import SharedNeedsMixin, needs_field, share_field
 from website.uploads import declared_pixels
 
 BODY_MAX = 10_000
@@ -229,6 +230,19 @@ class MembershipSettingsForm(CleanTextMixin, forms.ModelForm):
         error_messages = {
             "short_bio": {"max_length": "Your bio must be 280 characters or fewer"},
         }
+
+
+class MeetingBookingForm(SharedNeedsMixin, CleanTextMixin, forms.Form):
+    """Booking a place: the member's saved access needs are offered, shared only if ticked,
+    for this meeting alone (the same consent as an expression of interest)."""
+
+    access_needs = needs_field(
+        forms.CharField, "Access needs for this meeting", "this meeting"
+    )
+    share_access_needs = share_field(
+        "Share these access needs with the co-chairs for this meeting",
+        "Only the co-chairs see it, only for this meeting. Your profile is not changed.",
+    )
 
 
 class DecisionForm(forms.Form):

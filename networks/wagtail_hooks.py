@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
+import networks.retention  # noqa: F401 - registers its purge_expired step
 from home.slots import HOME_SLOT_HOOK, Slot
 from networks import audit, permissions, reading, todos
 from networks.admin import MemberNetworkFilter, NetworksAdminGroup
@@ -123,6 +124,8 @@ def export_network_data(user):
 
 
 @hooks.register("register_member_data_erase")
-@erases("networks.NetworkMembership", "networks.JoinRequest")
+@erases(
+    "networks.NetworkMembership", "networks.JoinRequest", "networks.MeetingRegistration"
+)
 def erase_network_data(user):
     erase_member_data(user)

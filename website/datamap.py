@@ -25,7 +25,8 @@ RETENTION = {
     "invitation": "Invitations and applications: unaccepted invitations removed 90 days "
     "after expiry; decided applications after 12 months (purge_expired).",
     "network": "Network membership, requests and meetings: kept while the member belongs; "
-    "removed on leaving or account deletion.",
+    "removed on leaving or account deletion. Access needs shared for a meeting are cleared "
+    "when the booking is cancelled and 30 days after the meeting (purge_expired).",
     "operational": "Counters and settings with no personal data: kept indefinitely.",
     "audit": "Audit entries (Wagtail's ModelLogEntry, website/audit.py): ids, an action and a "
     "UTC time, never names; deleted AUDIT_RETENTION_DAYS (default 730) after they were "
@@ -266,7 +267,9 @@ DATA_MAP = {
     # or caring role (the ICO's "reasonable inference"), so membership links are special.
     "networks.MeetingRegistration": (
         "network",
-        fields(none="id meeting status created_at updated_at", special="user"),
+        fields(
+            none="id meeting status created_at updated_at", special="user access_needs"
+        ),
     ),
     "networks.NetworkCoChair": (
         "content",

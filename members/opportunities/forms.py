@@ -12,6 +12,7 @@ from members.opportunities.choices import (
     OpportunityType,
 )
 from members.opportunities.models import ExpressionOfInterest
+from website.access_needs import SharedNeedsMixin, needs_field, share_field
 
 # C0/C1 controls except tab and newline, and bidi overrides that can disguise text.
 _CONTROL_CHARS = re.compile(
@@ -87,7 +88,7 @@ class OpportunityFilterForm(forms.Form):
         return next((r for r in self.regions if r.slug == slug), None)
 
 
-class ExpressionOfInterestForm(forms.Form):
+class ExpressionOfInterestForm(SharedNeedsMixin, forms.Form):
     """A member says why they are interested, when they are free, and what they need."""
 
     why_interested = PlainTextField(
@@ -118,31 +119,13 @@ class ExpressionOfInterestForm(forms.Form):
             "max_length": "Keep this to 1,000 characters or fewer",
         },
     )
-    access_needs = PlainTextField(
-        label="Access needs for this opportunity",
-        max_length=2000,
-        required=False,
-        help_text=(
-            "Filled in from your profile if you saved access needs there. Change it for this "
-            "opportunity if you like. It is only shared if you tick the box below."
-        ),
-        widget=textarea(4),
-        error_messages={"max_length": "Keep this to 2,000 characters or fewer"},
+    access_needs = needs_field(
+        PlainTextField, "Access needs for this opportunity", "this opportunity"
     )
-    share_access_needs = forms.BooleanField(
-        label="Share these access needs with the team running this opportunity",
-        required=False,
-        help_text="Only for this opportunity. Your saved profile is not changed.",
+    share_access_needs = share_field(
+        "Share these access needs with the team running this opportunity",
+        "Only for this opportunity. Your saved profile is not changed.",
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("share_access_needs") and not cleaned.get("access_needs"):
-            self.add_error(
-                "access_needs",
-                "Describe your access needs, or untick the box to share nothing",
-            )
-        return cleaned
 
 
 class AlertForm(forms.Form):

@@ -22,7 +22,7 @@ from members.opportunities.forms import (
 from members.opportunities.models import ExpressionOfInterest, OpportunityAlert
 from members.opportunities.pages import OpportunityPage
 from members.opportunities.workflow import can_withdraw_interest
-from website import activity
+from website import access_needs, activity
 from website.dashboard import Panel
 
 PORTAL_CRUMBS = [("Home", "/"), ("My portal", "/portal/")]
@@ -96,9 +96,8 @@ def express_interest(request, page_id):
                     )
                 return redirect("members:interest_detail", pk=interest.pk)
     else:
-        profile = getattr(request.user, "profile", None)
         form = ExpressionOfInterestForm(
-            initial={"access_needs": getattr(profile, "access_needs", "") or ""}
+            initial={"access_needs": access_needs.saved(request.user)}
         )
     return render(
         request,

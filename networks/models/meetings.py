@@ -85,6 +85,13 @@ class MeetingRegistration(models.Model):
         related_name="meeting_registrations",
     )
     status = models.CharField(max_length=20, choices=RegistrationStatus.choices)
+    # Only what the member chose to share for this booking; their profile is not read
+    # again. Cleared when they cancel and by retention once the meeting is over.
+    access_needs = models.TextField(
+        "access needs shared for this meeting",
+        blank=True,
+        help_text="Special-category data: shown only to this network's co-chairs.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

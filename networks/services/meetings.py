@@ -9,9 +9,10 @@ from networks.services.errors import NetworkActionError
 
 
 @transaction.atomic
-def register_for_meeting(user, meeting):
+def register_for_meeting(user, meeting, access_needs=""):
     """Give the member a place, or a waiting-list spot when full. The meeting row is locked
-    (PostgreSQL) or the write transaction is immediate (SQLite), so places never over-book."""
+    (PostgreSQL) or the write transaction is immediate (SQLite), so places never over-book.
+    `access_needs` is only what the member ticked to share for this booking."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     confirmed = MeetingRegistration.objects.filter(
         meeting=meeting, status=RegistrationStatus.CONFIRMED
@@ -26,10 +27,31 @@ def register_for_meeting(user, meeting):
     )
     if existing:
         existing.status = status
+        existing.access_needs = access_needs
         existing.created_at = timezone.now()  # back of the queue on re-registering
-        existing.save(update_fields=["status", "created_at", "updated_at"])
+        existing.save(
+            update_fields=["status", "access_needs", "created_at", "updated_at"]
+        )
         return existing
-    return MeetingRegistration.objects.create(meeting=meeting, user=user, status=status)
+    return MeetingRegistration.objects.create(
+        meeting=meeting, user=user, status=status, access_needs=access_needs
+    )
+
+
+def current_registration(user, meeting):
+    """The member's place or waiting-list spot at this meeting, or None."""
+    return (
+        MeetingRegistration.objects.filter(meeting=meeting, user=user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+
+
+def places_left(meeting):
+    confirmed = MeetingRegistration.objects.filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED
+    ).count()
+    return max(meeting.places - confirmed, 0)
 
 
 @transaction.atomic
@@ -43,7 +65,8 @@ def cancel_registration(user, meeting):
         return None
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
-    registration.save(update_fields=["status", "updated_at"])
+    registration.access_needs = ""  # shared for attending; no longer needed
+    registration.save(update_fields=["status", "access_needs", "updated_at"])
     promoted = None
     if was_confirmed:
         promoted = promote_from_waiting_list(meeting)

@@ -72,6 +72,7 @@ def export_member_data(user):
                 "meeting": reg.meeting.title,
                 "starts_at": reg.meeting.starts_at,
                 "status": reg.get_status_display(),
+                "access_needs_shared": reg.access_needs,
             }
         )
     return records

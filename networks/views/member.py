@@ -5,17 +5,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from networks import forms, permissions
 from networks.models import Meeting, NetworkMembership
-from networks.services.meetings import cancel_registration, register_for_meeting
+from networks.services.meetings import (
+    cancel_registration,
+    current_registration,
+    places_left,
+    register_for_meeting,
+)
 from networks.services.membership import (
     join_network,
     leave_network,
     registrations_given_up_by_leaving,
 )
 from networks.views.common import live_network
+from website import access_needs
 
 JOIN_MESSAGES = {
     "joined": "You have joined {network}.",
@@ -103,22 +110,46 @@ def _member_meeting(request, slug, pk):
 
 
 @login_required
-@require_POST
+@sensitive_post_parameters("access_needs")
 def meeting_register(request, slug, pk):
+    """GET shows the booking page, which offers the member's saved access needs to share
+    for this meeting only; POST books the place (or a waiting-list spot)."""
     network, meeting = _member_meeting(request, slug, pk)
     if meeting.is_past:
         messages.error(request, "This meeting has already happened.")
         return redirect(network.url)
-    registration = register_for_meeting(request.user, meeting)
-    if registration.status == "confirmed":
-        messages.success(request, f"You have a place at “{meeting.title}”.")
+    if request.method == "POST":
+        form = forms.MeetingBookingForm(request.POST)
+        if form.is_valid():
+            registration = register_for_meeting(
+                request.user, meeting, access_needs=form.shared_access_needs
+            )
+            messages.success(request, _booked_message(registration, meeting))
+            return redirect(network.url + "#meetings")
     else:
-        messages.success(
-            request,
-            f"“{meeting.title}” is full, so you are on the waiting list. "
-            "We will email you if a place comes free.",
+        form = forms.MeetingBookingForm(
+            initial={"access_needs": access_needs.saved(request.user)}
         )
-    return redirect(network.url + "#meetings")
+    return render(
+        request,
+        "networks/meeting_book.html",
+        {
+            "network": network,
+            "meeting": meeting,
+            "form": form,
+            "current": current_registration(request.user, meeting),
+            "places_left": places_left(meeting),
+        },
+    )
+
+
+def _booked_message(registration, meeting):
+    if registration.status == "confirmed":
+        return f"You have a place at “{meeting.title}”."
+    return (
+        f"“{meeting.title}” is full, so you are on the waiting list. "
+        "We will email you if a place comes free."
+    )
 
 
 @login_required

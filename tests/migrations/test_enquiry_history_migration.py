@@ -8,17 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.migrations.executor import migrate, migrate_to_latest
+from tests.migrations.executor import migrate, schema_fixture
 
 BEFORE = [("members", "0014_listing_indexes"), ("website", "0001_activity")]
 AFTER = [("members", "0015_enquiry_history_to_activity")]
 
 
-@pytest.fixture
-def old_schema():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_latest()
+old_schema = schema_fixture(BEFORE)
 
 
 @pytest.mark.django_db(transaction=True)

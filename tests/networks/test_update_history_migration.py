@@ -7,17 +7,13 @@ import pytest
 
 from tests.factories import UserFactory
 from tests.factories.networks import UpdateFactory, make_network
-from tests.migrations.executor import migrate, migrate_to_latest
+from tests.migrations.executor import migrate, schema_fixture
 
 BEFORE = [("networks", "0002_staff_permissions"), ("website", "0001_activity")]
 AFTER = [("networks", "0003_update_history_to_activity")]
 
 
-@pytest.fixture
-def old_schema():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_latest()
+old_schema = schema_fixture(BEFORE)
 
 
 # serialized_rollback: an earlier transactional test may have flushed the root page.

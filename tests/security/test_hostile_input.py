@@ -156,6 +156,12 @@ FORMS = {
         lambda **o: {"code": "123456", **o},
         ["code"],
     ),
+    "meeting_booking": (
+        "member",
+        "/portal/networks/{slug}/meetings/{meeting}/register/",
+        lambda **o: {"access_needs": "Step-free", "share_access_needs": "on", **o},
+        ["access_needs"],
+    ),
     "membership_settings": (
         "member",
         "/portal/networks/{slug}/settings/",
