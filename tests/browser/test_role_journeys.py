@@ -22,6 +22,7 @@ from tests.browser.conftest import (
 NETWORK = "/networks/west-midlands/"
 WORKSPACE = "/portal/networks/west-midlands/"
 DROP_IN = "Co-production drop-in"
+PLANNING = "Plan the next West Midlands co-production network meeting"
 
 
 def sign_in(page, live_site, email, next_path=""):
@@ -96,6 +97,8 @@ def test_visitor_finds_enquire_in_the_menu_and_the_cochair_is_shown_the_enquiry(
 
 
 def test_member_is_told_of_an_offered_place_and_accepts_it(page, browser, live_site):
+    # The demo member's shortlisted interest in a group with places left (another journey
+    # may shortlist them for the full national panel too, whose offer could not be taken).
     staff = new_page(browser)
     try:
         sign_in(staff, live_site, "staff@example.org", next_path="/admin/")
@@ -103,7 +106,7 @@ def test_member_is_told_of_an_offered_place_and_accepts_it(page, browser, live_s
         staff.goto(
             live_site("/admin/members/expressionofinterest/?status__exact=shortlisted")
         )
-        row = staff.locator("tr", has_text="Morgan").first
+        row = staff.locator("tr", has_text="Morgan").filter(has_text=PLANNING)
         row.locator("a[href*='/inspect/']").first.click()
         heading = staff.locator("#interest-status-heading")
         staff.get_by_label("Move to").select_option("offered")
@@ -115,17 +118,21 @@ def test_member_is_told_of_an_offered_place_and_accepts_it(page, browser, live_s
     sign_in(page, live_site, "member@example.org", next_path="/portal/")
     expect(page).to_have_url(re.compile(r"/portal/$"))
     assert "You are all up to date" not in page.locator("main").inner_text()
-    expect(page.get_by_text("You have been offered a place")).to_be_visible()
+    offer = page.locator("li", has_text=f"You have been offered a place: {PLANNING}")
+    expect(offer).to_be_visible()
     assert_accessible(page, "member dashboard with an offer")
     screenshot(page, "journey-member-offer-todo")
-    page.get_by_role("link", name="Reply to the offer").first.click()
+    offer.get_by_role("link", name="Reply to the offer").click()
     page.get_by_label("Yes, I accept the place").check()
     assert_accessible(page, "offer reply")
     screenshot(page, "journey-member-offer-reply")
     page.get_by_role("button", name="Send my answer").click()
+    expect(page.locator(".messages")).to_contain_text("You have accepted the place.")
     expect(page.locator(".status-tag")).to_have_text("Accepted")
     page.goto(live_site("/portal/"))
-    expect(page.get_by_role("link", name="Reply to the offer")).to_have_count(0)
+    expect(
+        page.locator("li", has_text=f"You have been offered a place: {PLANNING}")
+    ).to_have_count(0)
 
 
 def test_member_books_sharing_access_needs_and_the_cochair_sees_and_changes_the_meeting(
@@ -180,6 +187,22 @@ def test_member_books_sharing_access_needs_and_the_cochair_sees_and_changes_the_
 def test_staff_land_on_the_admin_and_members_on_their_portal(page, browser, live_site):
     sign_in(page, live_site, "staff@example.org")
     expect(page).to_have_url(re.compile(r"/admin/$"))
+    # At 1280 px the enquiries list shows every column beside the filters, no scrolling,
+    # and each reference stays on one line.
+    page.goto(live_site("/admin/members/enquiry/"))
+    expect(
+        page.get_by_role("columnheader", name=re.compile("Assignee"))
+    ).to_be_visible()
+    widths = page.evaluate(
+        "() => { const r = document.querySelector('.result-list');"
+        " return [r.scrollWidth, r.clientWidth]; }"
+    )
+    assert widths[0] <= widths[1], (
+        f"the enquiries table is {widths[0]}px in {widths[1]}px"
+    )
+    first = page.locator(".listing tbody td:first-child a").first
+    assert first.evaluate("a => a.getClientRects().length") == 1
+    screenshot(page, "journey-staff-enquiries")
     member = new_page(browser)
     try:
         sign_in(member, live_site, "member@example.org")
