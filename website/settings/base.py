@@ -128,8 +128,7 @@ else:
         },
     }
 
-# Whole pages for anonymous visitors, kept this many seconds (website/cache.py); 0 turns it
-# off. Short, because some pages say "closes in N days".
+# Anonymous pages kept this many seconds (website/cache.py; 0 is off): pages say "closes in N days".
 ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 
 # A CDN or caching proxy in front: Wagtail sends an HTTP PURGE for a page's URLs to this
@@ -292,6 +291,8 @@ POST_OFFICE = {
     "MESSAGE_ID_ENABLED": True,
     "LOG_LEVEL": 2,
     "CELERY_ENABLED": False,
+    # Mail of the same priority leaves in the order it was made.
+    "SENDING_ORDER": ["-priority", "id"],
 }
 
 # Wagtail
@@ -395,6 +396,5 @@ ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
 INACTIVE_ACCOUNT_MONTHS = env.get_int("INACTIVE_ACCOUNT_MONTHS", 24)
 AUDIT_RETENTION_DAYS = env.get_int("AUDIT_RETENTION_DAYS", 730)
 
-# Staff avatars would otherwise be fetched from gravatar.com, telling a third party who
-# uses the admin and when (design.md §5: no third-party requests).
+# No avatars from gravatar.com: it would tell a third party who uses the admin (design.md §5).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -104,7 +104,21 @@ def _bulk_partners(count):
     return users
 
 
-def test_2000_partners_ranked_in_two_queries_under_300ms(enquiry):
+def _best_of(runs, action):
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def test_2000_partners_ranked_in_two_queries_faster_than_loading_them(enquiry):
+    """The ranking happens in SQL: a page of 25 costs less than loading every partner.
+
+    Timed against a baseline from the same run on the same rows, so a slow or busy machine
+    slows both sides alike (an absolute figure would only describe the machine).
+    """
     users = _bulk_partners(2000)
     for user in users[:40]:
         make_pairing(user, "active")
@@ -114,13 +128,19 @@ def test_2000_partners_ranked_in_two_queries_under_300ms(enquiry):
     assert len(queries) <= 2
     assert len(ranked) == 25
     assert all(s.user.profile.region.slug == "west-midlands" for s in ranked)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        rank_partners(enquiry, limit=25)
-        timings.append(time.perf_counter() - start)
-    print(f"rank 2000 partners: best {min(timings) * 1000:.0f} ms")
-    assert min(timings) < 0.3
+
+    def load_every_partner():
+        everyone = User.objects.filter(
+            profile__member_type=MemberType.LIVED_EXPERIENCE_PARTNER
+        ).select_related("profile__region", "partner_availability")
+        assert len(list(everyone)) == 2000
+
+    ranking = _best_of(5, lambda: rank_partners(enquiry, limit=25))
+    loading = _best_of(5, load_every_partner)
+    print(
+        f"rank 25 of 2000: {ranking * 1000:.0f} ms; load all: {loading * 1000:.0f} ms"
+    )
+    assert ranking < loading
 
 
 def test_propose_page_queries_do_not_grow_with_partners(
