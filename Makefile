@@ -77,6 +77,11 @@ bench: $(VENV)/.run-deps
 	  else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
+## profile: where the time goes in one page (PAGE=/news/, PROFILE_ARGS=--member), page cache off
+PAGE ?= /
+profile: $(VENV)/.run-deps
+	$(PY) scripts/profile_page.py "$(PAGE)" $(PROFILE_ARGS)
+
 ## audit: Lighthouse scores (mobile, desktop) for home, an article, /enquire/ and /opportunities/
 .PHONY: audit
 audit: $(VENV)/.run-deps chromium

@@ -25,7 +25,8 @@ from networks.models.meetings import MeetingFormat
 from networks.models.membership import JoinRequestStatus, ProfileVisibility
 from networks.models.pages import JoinMode, NetworkStatus
 from networks.models.updates import UpdateStatus, UpdateVisibility
-from networks.sanitise import clean_update_body
+from networks.services import meetings as meetings_service
+from networks.services import membership, updates
 
 DIRECTOR = ("director@example.org", "Dana", "Director")
 EXTRA_MEMBERS = [
@@ -187,52 +188,57 @@ def ensure_people(network):
                 "sort_order": order,
             },
         )
-    member = User.objects.get(email="member@example.org")
-    NetworkMembership.objects.get_or_create(
-        network=network,
-        user=member,
-        defaults={
-            "visibility": ProfileVisibility.NAME_REGION_BIO,
-            "short_bio": "Carer for my dad; interested in hospital discharge.",
-        },
-    )
     for email, first, last in EXTRA_MEMBERS:
         ensure_account(email, first, last, ["Members"])
+    member = User.objects.get(email="member@example.org")
     ade = User.objects.get(email=EXTRA_MEMBERS[0][0])
-    NetworkMembership.objects.get_or_create(network=network, user=ade)
     rowan = User.objects.get(email=EXTRA_MEMBERS[1][0])
-    if not (
-        NetworkMembership.objects.filter(network=network, user=rowan).exists()
-        or JoinRequest.objects.filter(network=network, user=rowan).exists()
-    ):
-        JoinRequest.objects.create(
-            network=network,
-            user=rowan,
-            message="I support people leaving hospital and would like to help.",
-            status=JoinRequestStatus.PENDING,
+    # Members ask to join as anyone does, and the co-chair approves two of them.
+    for user, message, approve in [
+        (member, "I care for my dad and want better hospital discharge.", True),
+        (ade, "", True),
+        (rowan, "I support people leaving hospital and would like to help.", False),
+    ]:
+        if (
+            membership.join_network(user, network, message) != "requested"
+            or not approve
+        ):
+            continue
+        request = JoinRequest.objects.get(
+            network=network, user=user, status=JoinRequestStatus.PENDING
         )
+        membership.decide_join_request(cochair, request, approve=True)
+    NetworkMembership.objects.filter(network=network, user=member, short_bio="").update(
+        visibility=ProfileVisibility.NAME_REGION_BIO,
+        short_bio="Carer for my dad; interested in hospital discharge.",
+    )
 
 
 def ensure_updates(network):
+    """Each update written by the co-chair and, where the demo shows it published, approved
+    by staff, through the updates service (moderation, history, revisions). Dated back
+    afterwards, and marked as already emailed: demo content never reaches a digest."""
     cochair = User.objects.get(email="cochair@example.org")
+    staff = User.objects.get(email="staff@example.org")
     now = timezone.now()
     for title, text, visibility, status, days_ago in UPDATES:
         if CoChairUpdate.objects.filter(network=network, title=title).exists():
             continue
-        CoChairUpdate.objects.create(
-            network=network,
-            author=cochair,
+        update = updates.save_update(
+            cochair,
+            network,
             title=title,
-            body=clean_update_body(text),
+            body=text,
             visibility=visibility,
-            status=status,
-            created_at=now - timedelta(days=days_ago),
-            published_at=(
-                now - timedelta(days=days_ago)
-                if status == UpdateStatus.PUBLISHED
-                else None
-            ),
-            emailed_at=now,  # demo content never emails anyone
+            publish=True,
+        )
+        if status == UpdateStatus.PUBLISHED and update.status != status:
+            update = updates.approve_update(staff, update)
+        when = now - timedelta(days=days_ago)
+        CoChairUpdate.objects.filter(pk=update.pk).update(
+            created_at=when,
+            published_at=when if update.published_at else None,
+            emailed_at=now,
         )
 
 
@@ -243,6 +249,7 @@ def _upcoming(days, hour):
 
 
 def ensure_meetings(network):
+    cochair = User.objects.get(email="cochair@example.org")
     meetings = [
         (
             "Network meeting: hospital discharge",
@@ -271,16 +278,16 @@ def ensure_meetings(network):
         if meeting is not None and not meeting.is_past:
             continue
         starts = _upcoming(days, hour)
-        Meeting.objects.update_or_create(
-            network=network,
-            title=title,
-            defaults={
-                "starts_at": starts,
-                "ends_at": starts + timedelta(hours=2),
-                "format": fmt,
-                "place_summary": place,
-                "joining_details": joining,
-                "accessibility": access,
-                "places": places,
-            },
-        )
+        fields = {
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2),
+            "format": fmt,
+            "place_summary": place,
+            "joining_details": joining,
+            "accessibility": access,
+            "places": places,
+        }
+        if meeting is None:
+            meetings_service.add_meeting(cochair, network, title=title, **fields)
+        else:  # last run's date has passed: the demo moves it on, telling nobody
+            Meeting.objects.filter(pk=meeting.pk).update(**fields)

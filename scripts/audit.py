@@ -18,7 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import PYTHON, RESULTS, ROOT, free_port, run, wait_for  # noqa: E402
+from bench import (  # noqa: E402
+    PYTHON,
+    RESULTS,
+    ROOT,
+    prepare,
+    production_env,
+    run,
+    serving,
+)
 
 AUDIT_DIR = ROOT / "scripts" / "audit"
 LIGHTHOUSE = AUDIT_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -75,63 +83,21 @@ def main():
     workdir = RESULTS / "audit"
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY")
-        or "audit-only-" + os.urandom(24).hex(),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": os.environ.get("DATABASE_URL")
-        or f"sqlite:///{workdir / 'audit.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "REQUIRE_STAFF_MFA": "false",
-    }
-    manage = [PYTHON, "manage.py"]
-    print("Preparing the database and static files …", flush=True)
-    run([*manage, "collectstatic", "--noinput", "-v0"], env)
-    run([*manage, "createcachetable"], env)
-    run([*manage, "migrate", "--noinput", "-v0"], env)
-    run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
+    env = production_env(workdir, "audit")
+    prepare(env)
     pages = json.loads(
         run([PYTHON, "-c", PROBE], env, capture_output=True, text=True)
         .stdout.strip()
         .splitlines()[-1]
     )
-    port = free_port()
-    base = f"http://localhost:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
     rows = []
-    try:
-        import time
-
-        wait_for(f"http://127.0.0.1:{port}/healthz", time.monotonic() + 60)
+    with serving(env) as base:
         for name, path in pages:
             for form_factor in ("mobile", "desktop"):
                 out = workdir / f"{name.replace(' ', '-')}-{form_factor}.json"
                 print(f"Lighthouse: {name} ({form_factor}) …", flush=True)
                 scores = lighthouse(base + path, form_factor, chrome, out)
                 rows.append({"page": name, "path": path, "form": form_factor, **scores})
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
     (RESULTS / "audit.json").write_text(json.dumps(rows, indent=2))
     header = f"{'page':16} {'form':8} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}"

@@ -7,6 +7,7 @@ bench-results/bench.json. Everything it starts, it stops.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -107,6 +108,68 @@ def wait_for(url, deadline):
     raise RuntimeError(f"{url} did not answer")
 
 
+def production_env(workdir, label):
+    """Production settings on 127.0.0.1 with a throwaway key and database in `workdir`."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY")
+        or f"{label}-only-" + os.urandom(24).hex(),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get("DATABASE_URL")
+        or f"sqlite:///{workdir / (label + '.sqlite3')}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "REQUIRE_STAFF_MFA": "false",
+    }
+
+
+def prepare(env):
+    """Static files, the cache table, the schema and the demo content."""
+    manage = [PYTHON, "manage.py"]
+    print("Preparing the database and static files …", flush=True)
+    run([*manage, "collectstatic", "--noinput", "-v0"], env)
+    # The cache table first: saving pages during migrate and load_demo touches the cache.
+    run([*manage, "createcachetable"], env)
+    run([*manage, "migrate", "--noinput", "-v0"], env)
+    run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
+
+
+def gunicorn_args(port, workers, *extra):
+    """The command line for the site under gunicorn, bound to 127.0.0.1 only."""
+    gunicorn = str(Path(PYTHON).parent / "gunicorn")
+    return [
+        gunicorn,
+        "website.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        *extra,
+    ]
+
+
+@contextlib.contextmanager
+def serving(env):
+    """gunicorn (2 sync workers, 127.0.0.1 only) for the length of the block; yields its
+    base URL once /healthz answers, and always stops it."""
+    port = free_port()
+    server = subprocess.Popen(
+        gunicorn_args(port, 2, "--log-level", "warning"), cwd=ROOT, env=env
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz", time.monotonic() + 60)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def parse_wrk(output):
     def number(pattern, default=0.0):
         match = re.search(pattern, output)
@@ -140,25 +203,8 @@ VOLUME_PAGES = ("news index", "opportunities", "opportunities filtered", "search
 
 def measure(env, pages, options):
     """Start gunicorn (2 workers, 127.0.0.1 only) with `env`, run wrk on each page, stop it."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
     rows = []
-    try:
-        wait_for(base + "/healthz", time.monotonic() + 60)
+    with serving(env) as base:
         for page in pages:
             url = base + page["path"]
             headers = ["-H", f"Cookie: {page['cookie']}"] if page["cookie"] else []
@@ -183,12 +229,6 @@ def measure(env, pages, options):
                 timeout=options.seconds + 30,
             )
             rows.append({**page, **parse_wrk(wrk.stdout)})
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
     return rows
 
 
@@ -215,28 +255,10 @@ def main():
     workdir = RESULTS / "run"
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir()
-    database_url = (
-        os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY")
-        or "bench-only-" + os.urandom(24).hex(),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "REQUIRE_STAFF_MFA": "false",
-    }
+    env = production_env(workdir, "bench")
+    database_url = env["DATABASE_URL"]
     manage = [PYTHON, "manage.py"]
-    print("Preparing the database and static files …", flush=True)
-    run([*manage, "collectstatic", "--noinput", "-v0"], env)
-    # The cache table first: saving pages during migrate and load_demo touches the cache.
-    run([*manage, "createcachetable"], env)
-    run([*manage, "migrate", "--noinput", "-v0"], env)
-    run([*manage, "load_demo", "--force"], env, stdout=subprocess.DEVNULL)
+    prepare(env)
     # Queries per request are counted without the page cache (a hit costs one cache read).
     uncached_env = {**env, "ANONYMOUS_PAGE_CACHE_SECONDS": "0"}
     probe = run([PYTHON, "-c", PROBE], uncached_env, capture_output=True, text=True)

@@ -30,6 +30,10 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import gunicorn_args  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 REFERENCE = re.compile(r"ENQ-\d{4}-\d{5}")
@@ -237,16 +241,7 @@ def main():
     port = free_port()
     log = (workdir / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--timeout",
-            "60",
-        ],
+        gunicorn_args(port, options.workers, "--timeout", "60"),
         cwd=ROOT,
         env=env,
         stdout=log,

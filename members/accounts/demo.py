@@ -108,41 +108,41 @@ DEMO_PROFILES = [
 
 
 def ensure_demo_application(region):
-    """One application waiting for staff, so the admin list is not empty."""
-    from members.accounts.profiles import PRIVACY_NOTICE_VERSION
+    """One application waiting for staff, so the admin list is not empty: made once,
+    through the joining service (its checks and emails), as a visitor would."""
+    from members.accounts import joining
     from members.models import Application
 
-    # Direct, not joining.submit_application: it emails the applicant and staff each run.
-    Application.objects.update_or_create(
+    if Application.objects.filter(email="applicant@example.org").exists():
+        return
+    joining.submit_application(
+        name="Priya Applicant",
         email="applicant@example.org",
-        defaults={
-            "name": "Priya Applicant",
-            "member_type": "partner",
-            "region": region,
-            "reason": (
-                "I care for my son, who has a learning disability, and I would like to "
-                "help health and care leaders plan services with families, not for them."
-            ),
-            "privacy_notice_version": PRIVACY_NOTICE_VERSION,
-            "status": "pending",
-        },
+        member_type="partner",
+        region=region,
+        organisation="",
+        reason=(
+            "I care for my son, who has a learning disability, and I would like to "
+            "help health and care leaders plan services with families, not for them."
+        ),
     )
 
 
 def ensure_demo_invitation():
-    """One open invitation (its link is not shown: the token is stored only as a hash)."""
+    """One open invitation, sent once through the joining service (its link is not shown:
+    the token is stored only as a hash). A later run only renews an expired one."""
     from django.utils import timezone
 
+    from members.accounts import joining
     from members.accounts.invitations import default_expiry
     from members.models import Invitation
 
-    # Direct, not joining.invite_member: that emails the link and makes a new token each run.
     invitation = Invitation.objects.filter(email="invited@example.org").first()
     if invitation is None:
-        invitation = Invitation(email="invited@example.org", member_type="partner")
-        invitation.new_token()
-    invitation.accepted_at = None
-    invitation.revoked_at = None
+        joining.invite_member("invited@example.org", "partner")
+        return
     if invitation.expires_at is None or invitation.expires_at <= timezone.now():
+        invitation.accepted_at = None
+        invitation.revoked_at = None
         invitation.expires_at = default_expiry()
-    invitation.save()
+        invitation.save()

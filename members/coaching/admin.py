@@ -7,6 +7,7 @@ staff" group holds these permissions (migration 0011), editors and members do no
 
 import csv
 from math import ceil
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
@@ -88,6 +89,7 @@ def pairing_index(request):
             "page_obj": page,
             "statuses": S.choices,
             "status": status,
+            "query": urlencode({"status": status}) if status else "",
             "waiting": waiting_enquiries()[:20],
             "can_manage": perms.can_manage_pairings(request.user),
         },
@@ -258,6 +260,7 @@ def claims(request):
             "page_obj": page,
             "statuses": ExpenseClaim.Status.choices,
             "status": status,
+            "query": urlencode({"status": status}) if status else "",
             "can_export": perms.can_export_claims(request.user),
         },
     )

@@ -4,6 +4,11 @@ Run by `manage.py load_demo` through members.demo, after the accounts (staff cre
 pairings); a second run changes nothing.
 """
 
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
 from members.accounts.demo import ensure_account
 from members.models import User
 
@@ -44,11 +49,10 @@ DEMO_PARTNERS = [
     ),
 ]
 
-# reference, leader email, leader name, role, organisation, organisation type, region,
+# leader email, leader name, role, organisation, organisation type, region,
 # partner email, pairing status, days since the enquiry arrived, focus
 DEMO_PAIRINGS = [
     (
-        "ENQ-2025-00901",
         "leader@example.org",
         "Lee Leader",
         "Director of Nursing",
@@ -62,7 +66,6 @@ DEMO_PAIRINGS = [
         "them; and how to hear carers before decisions are made.",
     ),
     (
-        "ENQ-2025-00902",
         "sana.begum@example.org",
         "Sana Begum",
         "Chief Executive",
@@ -75,7 +78,6 @@ DEMO_PAIRINGS = [
         "Building lived experience into the board's quality reports.",
     ),
     (
-        "ENQ-2025-00903",
         "olu.adeyemi@example.org",
         "Olu Adeyemi",
         "Assistant Director of Commissioning",
@@ -88,7 +90,6 @@ DEMO_PAIRINGS = [
         "Commissioning short breaks for carers with carers in the room.",
     ),
     (
-        "ENQ-2025-00904",
         "grace.lee@example.org",
         "Grace Lee",
         "Head of Patient Experience",
@@ -101,7 +102,6 @@ DEMO_PAIRINGS = [
         "Turning complaints data into changes people can see.",
     ),
     (
-        "ENQ-2025-00905",
         "rob.evans@example.org",
         "Rob Evans",
         "Director of Adult Social Care",
@@ -114,7 +114,6 @@ DEMO_PAIRINGS = [
         "Co-producing the council's new approach to assessments.",
     ),
     (
-        "ENQ-2025-00906",
         "kim.ng@example.org",
         "Kim Ng",
         "Clinical Director",
@@ -127,7 +126,6 @@ DEMO_PAIRINGS = [
         "Involving people with long-term conditions in redesigning reviews.",
     ),
     (
-        "ENQ-2025-00907",
         "alex.price@example.org",
         "Alex Price",
         "Director of Strategy",
@@ -191,26 +189,31 @@ def load():
         ensure_demo_pairing(row, regions)
 
 
+REFLECTION = {
+    "what_changed": (
+        "The chief executive now asks for a person's story before the numbers at every "
+        "board meeting."
+    ),
+    "what_helped": "Meeting in person first, then short calls every fortnight.",
+    "would_recommend": "yes",
+    "quote_consent": True,
+    "shared_with_other_side": True,
+}
+SESSIONS = {"active": 3, "paused": 2, "completed": 6, "ended_early": 1}
+
+
 def ensure_demo_pairing(row, regions):
-    from datetime import timedelta
-    from decimal import Decimal
-
-    from allauth.account.models import EmailAddress
-    from django.utils import timezone
-
-    from members.accounts.choices import MemberType
-    from members.coaching.models import (
-        ExpenseClaim,
-        Pairing,
-        PairingPartner,
-        PairingSession,
-        Reflection,
-    )
-    from members.models import Enquiry, MemberProfile
-    from website import activity
+    """One demo pairing, made the way staff, partner and leader make one: the enquiry is
+    submitted, staff propose and invite, the partner answers, staff introduce, sessions and
+    claims are recorded, and the pairing is paused, completed or ended, each step through
+    the coaching services (checks, history, emails). The services stamp each step with the
+    moment it runs; the dates are then set back so the demo reads like months of work."""
+    from members.coaching import reflections, services
+    from members.coaching.models import Pairing
+    from members.enquiries.demo import submit_demo_enquiry
+    from members.models import EnquiryPage
 
     (
-        reference,
         email,
         name,
         role,
@@ -222,133 +225,139 @@ def ensure_demo_pairing(row, regions):
         days,
         focus,
     ) = row
-    if Pairing.objects.filter(enquiry__reference=reference).exists():
-        return
-    S = Pairing.Status
-    now = timezone.now()
-    region = regions.get(region_slug)
     staff = User.objects.filter(email="staff@example.org").first()
-    partner = User.objects.get(email=partner_email)
-    introduced = status in (S.ACTIVE, S.PAUSED, S.COMPLETED, S.ENDED_EARLY)
-    matched = introduced or status == S.PARTNER_ACCEPTED
-    # Direct, not enquiries' submit_enquiry: it queues emails and numbers references itself.
-    enquiry, _ = Enquiry.objects.get_or_create(
-        reference=reference,
-        defaults={
-            "full_name": name,
-            "email": email,
-            "job_title": role,
-            "organisation": org,
-            "organisation_type": org_type,
-            "region": region,
-            "region_name": region.name if region else "",
-            "enquiry_type": "coaching",
-            "message": focus,
-            "consented_at": now - timedelta(days=days),
-            "created_at": now - timedelta(days=days),
-            "status": "matched" if matched else "in_progress",
-            "assignee": staff,
-        },
-    )
-    leader = None
-    if introduced:
-        leader = User.objects.filter(email__iexact=email).first()
-        if leader is None:
-            first, _, last = name.partition(" ")
-            leader = User(email=email, first_name=first, last_name=last)
-            leader.set_unusable_password()
-            leader.save()
-            EmailAddress.objects.get_or_create(
-                user=leader, email=email, defaults={"verified": True, "primary": True}
-            )
-        MemberProfile.objects.get_or_create(
-            user=leader, defaults={"member_type": MemberType.LEADER, "region": region}
-        )
-    introduced_at = enquiry.created_at + timedelta(days=min(days - 1, 14))
-    # Direct, not services.propose_partner and the later steps: those email people, and
-    # each state needs back-dated timestamps the workflow only ever sets to now.
-    pairing = Pairing.objects.create(
-        enquiry=enquiry,
-        leader=leader,
-        status=status,
-        leader_role=role,
+    enquiry, _ = submit_demo_enquiry(
+        EnquiryPage.objects.first(),
+        days_ago=days,
+        full_name=name,
+        email=email,
+        job_title=role,
+        organisation=org,
         organisation_type=org_type,
-        region=region,
-        region_name=region.name if region else "",
-        focus=focus,
-        enquiry_received_at=enquiry.created_at,
-        created_at=enquiry.created_at + timedelta(days=1),
-        created_by=staff,
-        matched_at=enquiry.created_at + timedelta(days=7) if matched else None,
-        introduced_at=introduced_at if introduced else None,
-        ended_at=now - timedelta(days=3)
-        if status in (S.COMPLETED, S.ENDED_EARLY)
-        else None,
-        end_reason="The leader moved to a new role." if status == S.ENDED_EARLY else "",
+        region=regions.get(region_slug),
+        enquiry_type="coaching",
+        message=focus,
     )
-    row_status = {
-        S.PROPOSED: PairingPartner.Status.PROPOSED,
-        S.PARTNER_INVITED: PairingPartner.Status.INVITED,
-        S.PARTNER_DECLINED: PairingPartner.Status.DECLINED,
-    }.get(status, PairingPartner.Status.ACCEPTED)
-    PairingPartner.objects.create(
-        pairing=pairing,
-        partner=partner,
-        status=row_status,
-        proposed_at=pairing.created_at,
-        invited_at=pairing.created_at if status != S.PROPOSED else None,
-        responded_at=pairing.created_at + timedelta(days=2)
-        if row_status in ("accepted", "declined")
-        else None,
-        decline_reason="I am not able to take on anyone new until the spring."
-        if status == S.PARTNER_DECLINED
-        else "",
-        match_reasons="Demo pairing",
-    )
-    line = activity.record(
-        pairing,
-        by=staff,
-        verb="demo_pairing_created",
-        to_state=status,
-        actor_role="staff",
-    )
-    line.created_at = pairing.created_at
-    line.save(update_fields=["created_at"])
-    if not introduced:
+    if staff is None or Pairing.objects.filter(enquiry=enquiry).exists():
         return
-    count = {S.ACTIVE: 3, S.PAUSED: 2, S.COMPLETED: 6, S.ENDED_EARLY: 1}[status]
-    for index in range(count):
-        session = PairingSession.objects.create(
-            pairing=pairing,
-            date=(introduced_at + timedelta(days=7 + 14 * index)).date(),
-            duration_minutes=60 if index % 2 == 0 else 45,
-            mode="online" if index % 3 else "in_person",
-            recorded_by=partner if index % 2 == 0 else leader,
+    partner = User.objects.get(email=partner_email)
+    pairing = services.propose_partner(
+        enquiry, partner, by=staff, focus=focus, reasons="Demo pairing"
+    )
+    if status == "proposed":
+        return _backdate(pairing, days)
+    services.invite_partner(pairing, by=staff)
+    if status == "partner_invited":
+        return _backdate(pairing, days)
+    if status == "partner_declined":
+        services.decline_pairing(
+            pairing, partner, "I am not able to take on anyone new until the spring."
         )
-        if partner_email == "partner@example.org" and index < 2:
-            ExpenseClaim.objects.create(
-                pairing=pairing,
-                session=session,
-                partner=partner,
-                payment=pairing.session_payment,
-                expenses=Decimal("12.40") if session.mode == "in_person" else 0,
-                expenses_description="Return train fare"
-                if session.mode == "in_person"
-                else "",
-                status="paid" if status == S.COMPLETED else "submitted",
-                paid_at=now if status == S.COMPLETED else None,
-            )
-    if status == S.COMPLETED:
-        Reflection.objects.create(
-            pairing=pairing,
-            author=partner,
-            role="partner",
-            what_changed=(
-                "The chief executive now asks for a person's story before the numbers "
-                "at every board meeting."
-            ),
-            what_helped="Meeting in person first, then short calls every fortnight.",
-            would_recommend="yes",
-            quote_consent=True,
-            shared_with_other_side=True,
+        return _backdate(pairing, days)
+    services.accept_pairing(pairing, partner)
+    pairing = services.introduce_pairing(pairing, by=staff)
+    introduced = (
+        timezone.now() - timedelta(days=days) + timedelta(days=min(days - 1, 14))
+    )
+    for index in range(SESSIONS[status]):
+        _demo_session(pairing, index, introduced, partner, paid=status == "completed")
+    if status == "paused":
+        services.change_status(pairing, "pause", by=staff)
+    elif status == "ended_early":
+        services.change_status(
+            pairing, "end_early", by=staff, note="The leader moved to a new role."
         )
+    elif status == "completed":
+        services.change_status(pairing, "complete", by=staff)
+        reflections.submit_reflection(
+            pairing, by=partner, role="partner", data=REFLECTION
+        )
+    return _backdate(pairing, days, introduced=introduced)
+
+
+def _demo_session(pairing, index, introduced, partner, *, paid):
+    """A session recorded by each side in turn; the demo partner claims for the first two,
+    and on a finished pairing staff have approved and paid those claims."""
+    from members.coaching import sessions
+
+    pairing.refresh_from_db()
+    session = sessions.record_session(
+        pairing,
+        by=partner if index % 2 == 0 else pairing.leader,
+        date=(introduced + timedelta(days=7 + 14 * index)).date(),
+        duration_minutes=60 if index % 2 == 0 else 45,
+        mode="online" if index % 3 else "in_person",
+    )
+    if partner.email != "partner@example.org" or index >= 2:
+        return
+    in_person = session.mode == "in_person"
+    claim = sessions.submit_claim(
+        pairing,
+        partner=partner,
+        session=session,
+        claim_payment=True,
+        expenses=Decimal("12.40") if in_person else 0,
+        description="Return train fare" if in_person else "",
+    )
+    if paid:
+        staff = User.objects.get(email="staff@example.org")
+        claim = sessions.decide_claim(claim, "approve", by=staff)
+        sessions.decide_claim(claim, "pay", by=staff)
+
+
+def _history_times(pairing, lines, start, introduced, end):
+    """When each history line happened: the steps up to the introduction spread from the
+    start to it, each session on its own date (a claim soon after it), and what follows
+    the last session (a pause, the end, a reflection) at the end."""
+    session_days = iter(
+        timezone.make_aware(datetime.combine(day, time(17)))
+        for day in pairing.sessions.order_by("pk").values_list("date", flat=True)
+    )
+    states = [line.to_state for line in lines]
+    early = states.index("introduced") + 1 if "introduced" in states else len(lines)
+    when = start
+    for index, line in enumerate(lines):
+        if index < early:
+            yield start + ((introduced or end) - start) * index / max(early - 1, 1)
+            continue
+        if line.verb == "session_recorded" or line.to_state == "active":
+            when = next(session_days, when)
+        elif line.verb == "claim_submitted":
+            when = when + timedelta(hours=2)
+        else:
+            when = max(when, end) + timedelta(minutes=index)
+        yield when
+
+
+def _backdate(pairing, days, introduced=None):
+    """Set the pairing's dates back to when the demo says it happened, and spread its
+    history between its start and three days ago in the order the steps were taken."""
+    from members.coaching.models import Pairing, PairingPartner
+    from website import activity
+    from website.models import Activity
+
+    now = timezone.now()
+    received = now - timedelta(days=days)
+    start = received + timedelta(days=1)
+    pairing.refresh_from_db()
+    finished = pairing.ended_at is not None
+    end = now - timedelta(days=3) if finished else now - timedelta(hours=1)
+    Pairing.objects.filter(pk=pairing.pk).update(
+        enquiry_received_at=received,
+        created_at=start,
+        status_changed_at=end,
+        matched_at=start + timedelta(days=6) if pairing.matched_at else None,
+        introduced_at=introduced if pairing.introduced_at else None,
+        ended_at=end if finished else None,
+    )
+    rows = PairingPartner.objects.filter(pairing=pairing)
+    rows.update(proposed_at=start)
+    rows.exclude(invited_at=None).update(invited_at=start)
+    rows.exclude(responded_at=None).update(responded_at=start + timedelta(days=2))
+    lines = list(activity.for_record(pairing).order_by("pk"))
+    for line, when in zip(
+        lines, _history_times(pairing, lines, start, introduced, end), strict=True
+    ):
+        line.created_at = when
+    Activity.objects.bulk_update(lines, ["created_at"])
+    return pairing

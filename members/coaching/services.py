@@ -257,42 +257,42 @@ def _invited_row(pairing, user):
 
 @transaction.atomic
 def accept_pairing(pairing, user, note=""):
-    pairing = lock(pairing)
-    row = _invited_row(pairing, user)
-    move(
-        pairing,
-        [S.PARTNER_INVITED],
-        S.PARTNER_ACCEPTED,
-        by=user,
-        action="Partner accepted",
-        note=note,
-        matched_at=timezone.now(),
-    )
-    row.status = P.ACCEPTED
-    row.responded_at = timezone.now()
-    row.save(update_fields=["status", "responded_at"])
-    _tell_staff(pairing, notifications.PARTNER_ANSWERED, {"accepted": True})
-    return pairing
+    return _answer(pairing, user, accepted=True, note=note)
 
 
 @transaction.atomic
 def decline_pairing(pairing, user, reason=""):
+    return _answer(pairing, user, accepted=False, note=clean_plain_text(reason)[:1000])
+
+
+def _answer(pairing, user, *, accepted, note):
+    """The invited partner's yes or no: the pairing moves, their row keeps when and why,
+    and staff are told either way."""
     pairing = lock(pairing)
     row = _invited_row(pairing, user)
-    reason = clean_plain_text(reason)[:1000]
+    now = timezone.now()
+    if accepted:
+        target, action, stamps = (
+            S.PARTNER_ACCEPTED,
+            "Partner accepted",
+            {"matched_at": now},
+        )
+    else:
+        target, action, stamps = S.PARTNER_DECLINED, "Partner declined", {}
     move(
         pairing,
         [S.PARTNER_INVITED],
-        S.PARTNER_DECLINED,
+        target,
         by=user,
-        action="Partner declined",
-        note=reason,
+        action=action,
+        note=note,
+        **stamps,
     )
-    row.status = P.DECLINED
-    row.responded_at = timezone.now()
-    row.decline_reason = reason
+    row.status = P.ACCEPTED if accepted else P.DECLINED
+    row.responded_at = now
+    row.decline_reason = "" if accepted else note
     row.save(update_fields=["status", "responded_at", "decline_reason"])
-    _tell_staff(pairing, notifications.PARTNER_ANSWERED, {"accepted": False})
+    _tell_staff(pairing, notifications.PARTNER_ANSWERED, {"accepted": accepted})
     return pairing
 
 

@@ -4,20 +4,25 @@ Run by `manage.py load_demo` through members.demo, after the accounts (the staff
 notified and assigned); a second run changes nothing.
 """
 
-from members.models import User
+import uuid
+from datetime import timedelta
+
+from django.utils import timezone
+
+from members.models import Enquiry, EnquiryPage, User
 
 
 def load():
     """The enquiry page at /enquire/ and a handful of enquiries in different statuses."""
     page = ensure_enquiry_page()
-    ensure_demo_enquiries(page)
+    if page is not None:  # read back as a visitor's request would, not the edited copy
+        ensure_demo_enquiries(EnquiryPage.objects.get(pk=page.pk))
 
 
 DEMO_ENQUIRIES = [
-    # reference, name, email, job title, organisation, organisation type, region slug,
-    # enquiry type, status, message
+    # name, email, job title, organisation, organisation type, region slug, enquiry type,
+    # status, message (references are numbered by the service, in this order)
     (
-        "ENQ-2026-00001",
         "Priya Shah",
         "priya.shah@example.org",
         "Director of Adult Social Care",
@@ -30,7 +35,6 @@ DEMO_ENQUIRIES = [
         "strategy, with a first conversation in the new year if possible.",
     ),
     (
-        "ENQ-2026-00002",
         "Tom Okafor",
         "tom.okafor@example.org",
         "Chief Nurse",
@@ -43,7 +47,6 @@ DEMO_ENQUIRIES = [
         "services. Could someone help us plan the first six months?",
     ),
     (
-        "ENQ-2026-00003",
         "Helen Ward",
         "helen.ward@example.org",
         "Chief Executive",
@@ -56,7 +59,6 @@ DEMO_ENQUIRIES = [
         "regional co-production network's next meeting.",
     ),
     (
-        "ENQ-2026-00004",
         "Ade Bello",
         "ade.bello@example.org",
         "Deputy Director of Strategy",
@@ -74,7 +76,6 @@ DEMO_ENQUIRIES = [
 def ensure_enquiry_page():
     """Create /enquire/ under the home page once; later runs leave editors' changes alone."""
     from home.models import HomePage
-    from members.models import EnquiryPage
 
     page = EnquiryPage.objects.first()
     if page is not None:
@@ -123,56 +124,64 @@ def ensure_enquiry_page():
     return page
 
 
+def demo_token(email):
+    """The same submission token on every run, so `submit_enquiry` itself makes a second
+    run change nothing."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"voices-demo-enquiry:{email}")
+
+
+# The staff steps from "new" to each demo status, through the enquiry workflow.
+STEPS_TO = {
+    "new": [],
+    "in_progress": ["in_progress"],
+    "matched": ["in_progress", "matched"],
+    "closed": ["in_progress", "closed"],
+}
+
+
+def submit_demo_enquiry(page, *, days_ago, **data):
+    """An enquiry made as a visitor makes one (reference, history, emails), dated
+    `days_ago` because the service stamps the moment it runs. Returns (enquiry, created)."""
+    from members.enquiries import services
+
+    region = data.get("region")
+    enquiry, created = services.submit_enquiry(
+        page,
+        {"consent": True, "region": region, **data},
+        demo_token(data["email"]),
+    )
+    if created:
+        when = timezone.now() - timedelta(days=days_ago)
+        Enquiry.objects.filter(pk=enquiry.pk).update(created_at=when, consented_at=when)
+        enquiry.created_at = enquiry.consented_at = when
+    return enquiry, created
+
+
 def ensure_demo_enquiries(page):
-    """Demo enquiries keyed by reference, so a second run changes nothing."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+    """Each demo enquiry is submitted through the service and moved by staff through its
+    workflow, so the demo passes the real checks, history and emails."""
     from home.models.snippets import Region
-    from members.models import Enquiry, EnquiryCounter
-    from website import activity
+    from members.enquiries import services
 
     regions = {region.slug: region for region in Region.objects.all()}
     staff = User.objects.filter(email="staff@example.org").first()
     for index, row in enumerate(DEMO_ENQUIRIES):
-        (
-            reference,
-            name,
-            email,
-            title,
-            org,
-            org_type,
-            region_slug,
-            kind,
-            status,
-            text,
-        ) = row
-        if Enquiry.objects.filter(reference=reference).exists():
-            continue
-        region = regions.get(region_slug)
-        # Direct, not services.submit_enquiry: it queues emails and cannot set a status.
-        enquiry = Enquiry.objects.create(
-            reference=reference,
-            page=page,
+        name, email, title, org, org_type, region_slug, kind, status, text = row
+        enquiry, created = submit_demo_enquiry(
+            page,
+            days_ago=2 * index + 1,
             full_name=name,
             email=email,
             job_title=title,
             organisation=org,
             organisation_type=org_type,
-            region=region,
-            region_name=region.name if region else "",
+            region=regions.get(region_slug),
             enquiry_type=kind,
             message=text,
-            consented_at=timezone.now(),
-            status=status,
-            assignee=staff if status != "new" else None,
-            closed_at=timezone.now() if status == "closed" else None,
-            created_at=timezone.now() - timedelta(days=2 * index + 1),
         )
-        activity.record(enquiry, verb="received", note="Demo enquiry")
-    year = int(DEMO_ENQUIRIES[-1][0].split("-")[1])
-    counter, _ = EnquiryCounter.objects.get_or_create(year=year)
-    if counter.last_number < len(DEMO_ENQUIRIES):
-        counter.last_number = len(DEMO_ENQUIRIES)
-        counter.save()
+        if not created or staff is None:
+            continue
+        if STEPS_TO[status]:
+            services.assign_enquiry(enquiry, staff, staff)
+        for step in STEPS_TO[status]:
+            enquiry = services.change_status(enquiry, step, staff)

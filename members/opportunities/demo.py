@@ -335,43 +335,50 @@ def ensure_opportunity(index, item):
     return page
 
 
+DEMO_ANSWERS = {
+    "why_interested": (
+        "I have cared for my dad for eight years and know how much it matters when "
+        "services listen. I would like to help others be heard."
+    ),
+    "experience": "I have spoken at two carers' forums in my area.",
+    "availability": "Weekday afternoons; not Fridays.",
+}
+
+# The staff review steps that take a submitted interest to each demo status.
+REVIEW_STEPS = {
+    "submitted": [],
+    "waiting_list": [],
+    "shortlisted": ["shortlisted"],
+    "offered": ["shortlisted", "offered"],
+    "accepted": ["shortlisted", "offered"],
+}
+
+
 def ensure_demo_interests(pages):
-    from members.models import ExpressionOfInterest
-    from website import activity
+    """Each demo interest is made as a member makes one and moved by staff's review steps,
+    so the demo passes through the same service, workflow, history and emails. The
+    accepted place is taken first, so the next person finds the panel full and joins its
+    waiting list the way anyone would."""
+    from members.models import ExpressionOfInterest, OpportunityPage
+    from members.opportunities import services
 
     staff = User.objects.filter(email="staff@example.org").first()
-    for email, slug, status in DEMO_INTERESTS:
+    for email, slug, status in sorted(
+        DEMO_INTERESTS, key=lambda row: row[2] != "accepted"
+    ):
         member = User.objects.filter(email=email).first()
-        if member is None:
+        # Read afresh, as each request would: a page object keeps the places it counted.
+        opportunity = OpportunityPage.objects.get(pk=pages[slug].pk)
+        if member is None or staff is None:
             continue
-        # Direct, not services.submit_interest: it emails the member, starts as submitted.
-        interest, created = ExpressionOfInterest.objects.get_or_create(
-            opportunity=pages[slug],
-            member=member,
-            defaults={
-                "status": status,
-                "why_interested": (
-                    "I have cared for my dad for eight years and know how much it "
-                    "matters when services listen. I would like to help others be heard."
-                ),
-                "experience": "I have spoken at two carers' forums in my area.",
-                "availability": "Weekday afternoons; not Fridays.",
-            },
+        if ExpressionOfInterest.objects.filter(
+            opportunity=opportunity, member=member
+        ).exists():
+            continue
+        interest, _ = services.submit_interest(
+            member, opportunity, DEMO_ANSWERS, waiting_list=True
         )
-        if created:
-            activity.record(
-                interest,
-                by=member,
-                verb="status",
-                to_state="waiting_list" if status == "waiting_list" else "submitted",
-                visibility=activity.PARTICIPANTS,
-            )
-            if status not in ("submitted", "waiting_list"):
-                activity.record(
-                    interest,
-                    by=staff,
-                    verb="status",
-                    from_state="submitted",
-                    to_state=status,
-                    visibility=activity.PARTICIPANTS,
-                )
+        for step in REVIEW_STEPS[status]:
+            interest = services.change_status(interest, step, staff)
+        if status == "accepted":
+            services.respond_to_offer(interest, True, member)

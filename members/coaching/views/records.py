@@ -30,6 +30,27 @@ from members.coaching.views.access import (
 S = Pairing.Status
 
 
+def _record(request, pairing, form, save, *, thanks, template):
+    """One pairing form: save through the service, thank the person and go back to the
+    pairing, or show the service's refusal above the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+            messages.success(request, thanks)
+            return redirect("members:pairing_detail", pk=pairing.pk)
+        except services.PairingError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        f"members/pairings/{template}",
+        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+    )
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pairing_session(request, pk):
@@ -42,18 +63,13 @@ def pairing_session(request, pk):
             request, "Sessions can be recorded only while the pairing is running."
         )
         return redirect("members:pairing_detail", pk=pairing.pk)
-    form = SessionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sessions.record_session(pairing, by=request.user, **form.cleaned_data)
-            messages.success(request, "Session recorded. Thank you.")
-            return redirect("members:pairing_detail", pk=pairing.pk)
-        except services.PairingError as error:
-            form.add_error(None, str(error))
-    return render(
+    return _record(
         request,
-        "members/pairings/session_form.html",
-        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+        pairing,
+        SessionForm(_posted(request)),
+        lambda data: sessions.record_session(pairing, by=request.user, **data),
+        thanks="Session recorded. Thank you.",
+        template="session_form.html",
     )
 
 
@@ -64,27 +80,20 @@ def pairing_claim(request, pk):
     pairing = get_pairing_or_404(request, pk)
     if not perms.can_claim_expenses(request.user, pairing):
         raise Http404("No such pairing")
-    form = ClaimForm(
-        request.POST if request.method == "POST" else None, pairing=pairing
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            sessions.submit_claim(
-                pairing,
-                partner=request.user,
-                session=form.cleaned_data["session"],
-                claim_payment=form.cleaned_data.get("claim_payment", False),
-                expenses=form.cleaned_data["expenses"],
-                description=form.cleaned_data["expenses_description"],
-            )
-            messages.success(request, "Claim sent. Programme staff will review it.")
-            return redirect("members:pairing_detail", pk=pairing.pk)
-        except services.PairingError as error:
-            form.add_error(None, str(error))
-    return render(
+    return _record(
         request,
-        "members/pairings/claim_form.html",
-        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+        pairing,
+        ClaimForm(_posted(request), pairing=pairing),
+        lambda data: sessions.submit_claim(
+            pairing,
+            partner=request.user,
+            session=data["session"],
+            claim_payment=data.get("claim_payment", False),
+            expenses=data["expenses"],
+            description=data["expenses_description"],
+        ),
+        thanks="Claim sent. Programme staff will review it.",
+        template="claim_form.html",
     )
 
 
@@ -102,25 +111,18 @@ def pairing_reflect(request, pk):
     if pairing.reflections.filter(role=role).exists():
         messages.info(request, "You have already sent your reflection. Thank you.")
         return redirect("members:pairing_detail", pk=pairing.pk)
-    form = ReflectionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reflections.submit_reflection(
-                pairing,
-                by=request.user,
-                role=role,
-                data={
-                    name: form.cleaned_data[name] for name in ReflectionForm.Meta.fields
-                },
-            )
-            messages.success(request, "Thank you for your reflection.")
-            return redirect("members:pairing_detail", pk=pairing.pk)
-        except services.PairingError as error:
-            form.add_error(None, str(error))
-    return render(
+    return _record(
         request,
-        "members/pairings/reflection_form.html",
-        {"pairing": pairing, "form": form, "crumbs": pairing_crumbs(pairing)},
+        pairing,
+        ReflectionForm(_posted(request)),
+        lambda data: reflections.submit_reflection(
+            pairing,
+            by=request.user,
+            role=role,
+            data={name: data[name] for name in ReflectionForm.Meta.fields},
+        ),
+        thanks="Thank you for your reflection.",
+        template="reflection_form.html",
     )
 
 
@@ -134,9 +136,7 @@ def partner_availability(request):
     availability = PartnerAvailability.objects.filter(user=request.user).first()
     if availability is None:
         availability = PartnerAvailability(user=request.user)
-    form = AvailabilityForm(
-        request.POST if request.method == "POST" else None, instance=availability
-    )
+    form = AvailabilityForm(_posted(request), instance=availability)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Thank you. Your availability is saved.")

@@ -177,3 +177,22 @@ def test_enquiry_page_in_the_admin_offers_propose_a_partner(client, staff, enqui
     propose = reverse("pairings_admin:propose", args=[enquiry.pk])
     assert f'href="{propose}"' in html
     assert client.get(propose).status_code == 200
+
+
+def test_pairing_list_pages_keep_the_status_filter(client, staff, partner, db):
+    """26 active pairings make two pages; "Next" keeps the filter and leads to the 26th."""
+    for _ in range(26):
+        make_pairing(partner, S.ACTIVE)
+    make_pairing(partner, S.PROPOSED)
+    client.force_login(staff)
+    first = client.get(reverse("pairings_admin:index"), {"status": "active"})
+    html = first.content.decode()
+    assert "Page 1 of 2" in html
+    assert 'href="?status=active&amp;page=2"' in html
+    second = client.get(
+        reverse("pairings_admin:index"), {"status": "active", "page": 2}
+    )
+    page = second.context["page_obj"]
+    assert page.number == 2
+    assert [pairing.status for pairing in page.object_list] == [S.ACTIVE]
+    assert "Page 2 of 2" in second.content.decode()
