@@ -9,21 +9,55 @@ Another app registers a slot in its `wagtail_hooks.py`::
     def closing_soon(request, page):
         return Slot(order=20, template="members/slots/closing_soon.html", context={...})
 
-Return None to show nothing. Keep each slot to a fixed, small number of queries.
+Return None to show nothing. Keep each slot to a fixed, small number of queries, loaded
+before its template renders (lists, not lazy querysets).
+
+A slot that every visitor of one kind sees alike is rendered once and reused through
+`cached_slot` (website/fragments.py: until FRAGMENT_CACHE_SECONDS pass or anything public
+changes), so most home-page requests build no slot at all::
+
+    return cached_slot(request, "closing-soon", lambda: build(request), order=20,
+                       vary="members" if members_see_more else "everyone")
 """
 
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail import hooks
+
+from website import fragments
 
 HOME_SLOT_HOOK = "register_home_page_slot"
 
 
 @dataclass
 class Slot:
-    template: str
+    template: str = ""
     order: int = 50
     context: dict = field(default_factory=dict)
+    html: str = ""  # already rendered (a cached slot): shown as it is
+
+
+def render(request, slot, page=None):
+    """A slot's HTML: its template with its own context plus the page."""
+    if slot.html:
+        return mark_safe(slot.html)  # noqa: S308 - our own template's output, kept
+    return render_to_string(
+        slot.template, {**slot.context, "page": page}, request=request
+    )
+
+
+def cached_slot(request, name, build, *, order, vary=""):
+    """The slot `build()` makes (or None), rendered once for everyone with the same `vary`
+    and then served from the fragment store."""
+
+    def rendered():
+        slot = build()
+        return render(request, slot) if slot is not None else ""
+
+    html = fragments.cached(request, f"home-slot:{name}", rendered, vary=vary)
+    return Slot(order=order, html=html) if html else None
 
 
 def slots_for(request, page):

@@ -8,7 +8,7 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.models.people import PeopleIndexPage
@@ -63,6 +63,9 @@ def search(request):
     promotions = []
     people_page, people = None, []
     failed = False
+    # Found once here (Wagtail keeps it on the request), so links in the results run no
+    # query while the template renders.
+    Site.find_for_request(request)
     if query and not NOT_WORDS.sub(" ", query).strip():
         failed = True
     elif query:

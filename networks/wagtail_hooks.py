@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 import networks.retention  # noqa: F401 - registers its purge_expired step
-from home.slots import HOME_SLOT_HOOK, Slot
+from home.slots import HOME_SLOT_HOOK, Slot, cached_slot
 from networks import audit, permissions, reading, todos
 from networks.admin import MemberNetworkFilter, NetworksAdminGroup
 from networks.models import NetworkPage
@@ -77,21 +77,24 @@ def my_networks_panel(request):
 
 @hooks.register(HOME_SLOT_HOOK)
 def networks_slot(request, page):
-    """The regional networks on the home page."""
-    networks = list(reading.network_listing(NetworkPage.objects.all())[:6])
-    if not networks:
-        return None
-    # Every network sits directly under the one index page, whose address is therefore
-    # the network's own minus its slug: no query for the index.
-    first_url = networks[0].get_url(request)
-    return Slot(
-        order=30,
-        template="networks/slots/networks.html",
-        context={
-            "index_url": first_url[: -len(networks[0].slug) - 1],
-            "networks": networks,
-        },
-    )
+    """The regional networks on the home page, the same for every visitor."""
+
+    def build():
+        networks = list(reading.network_listing(NetworkPage.objects.all())[:6])
+        if not networks:
+            return None
+        # Every network sits directly under the one index page, whose address is
+        # therefore the network's own minus its slug: no query for the index.
+        first_url = networks[0].get_url(request)
+        return Slot(
+            template="networks/slots/networks.html",
+            context={
+                "index_url": first_url[: -len(networks[0].slug) - 1],
+                "networks": networks,
+            },
+        )
+
+    return cached_slot(request, "networks", build, order=30)
 
 
 @hooks.register("register_invitation_network_choices")

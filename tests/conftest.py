@@ -68,7 +68,10 @@ def _fresh_cache():
     test must never decide another's outcome."""
     from django.core.cache import cache
 
+    from website import fragments
+
     cache.clear()
+    fragments.clear()
     yield
 
 

@@ -43,8 +43,18 @@ NEVER_CACHED_PREFIXES = (
 DROPPED_HEADERS = {"set-cookie", "x-cache", "date"}
 
 
+# Where a request keeps the generation it read, so the page cache and the rendered
+# fragments (website/fragments.py) read it once between them.
+GENERATION_ATTRIBUTE = "_voices_cache_generation"
+
+
 def timeout():
     return int(getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def in_use():
+    """Whether anything is keyed on the generation: the page cache or the fragments."""
+    return timeout() > 0 or int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0) > 0
 
 
 # Data migrations save pages and settings before the cache table exists; there is nothing
@@ -78,10 +88,29 @@ def bump_generation():
         logger.warning("the page cache generation could not be bumped", exc_info=True)
 
 
+def _read_generation(found):
+    """The generation from `found` (a get_many result), made on first use."""
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = str(time.time_ns())
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def current_generation():
+    """The generation now, or None when the cache cannot be read (then nothing is kept)."""
+    try:
+        return _read_generation(cache.get_many([GENERATION_KEY]))
+    except Exception:
+        logger.warning("the cache generation could not be read", exc_info=True)
+        return None
+
+
 def invalidate(**kwargs):
     """Signal receiver: bump now, and again after the transaction commits, so a page
     rendered from the old data while the change was being written is not kept."""
-    if timeout() <= 0:
+    if not in_use():
         return
     bump_generation()
     if transaction.get_connection().in_atomic_block:
@@ -143,11 +172,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         try:
             found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                generation = str(time.time_ns())
-                cache.add(GENERATION_KEY, generation, None)
-                generation = cache.get(GENERATION_KEY, generation)
+            generation = _read_generation(found)
+            setattr(request, GENERATION_ATTRIBUTE, generation)
         except Exception:
             # The cache being down costs speed, never the page.
             logger.warning("the page cache could not be read", exc_info=True)

@@ -4,6 +4,8 @@ opportunities, networks) put their own index pages directly under the home page.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -12,6 +14,7 @@ from home.blocks import LinkBlock
 from home.models.base import CARD_IMAGE, SeoFieldsMixin, images_with_renditions
 from home.models.news import NewsPage
 from home.routing import QuickRouteMixin, public_pages
+from website import fragments
 
 
 class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's __str__ (the title) applies
@@ -112,16 +115,34 @@ class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's _
         from home.slots import slots_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = list(
-            public_pages(NewsPage.objects.live())
-            .order_by("-date", "-pk")
-            .prefetch_related(
-                Prefetch("listing_image", queryset=images_with_renditions(CARD_IMAGE))
-            )[:3]
-        )
-        programme = self.featured_programme
-        context["featured_programme"] = (
-            programme if programme and programme.live else None
+        # The same for every visitor: rendered once, then kept (website/fragments.py).
+        context["highlights"] = mark_safe(  # noqa: S308 - our own template's output
+            fragments.cached(
+                request, f"home:highlights:{self.pk}", lambda: self._highlights(request)
+            )
         )
         context["slots"] = slots_for(request, self)
         return context
+
+    def _highlights(self, request):
+        """The featured programme and the three latest news articles, as HTML."""
+        programme = self.featured_programme
+        return render_to_string(
+            "home/includes/home_highlights.html",
+            {
+                "featured_programme": programme
+                if programme and programme.live
+                else None,
+                "latest_news": list(
+                    public_pages(NewsPage.objects.live())
+                    .order_by("-date", "-pk")
+                    .prefetch_related(
+                        Prefetch(
+                            "listing_image",
+                            queryset=images_with_renditions(CARD_IMAGE),
+                        )
+                    )[:3]
+                ),
+            },
+            request=request,
+        )

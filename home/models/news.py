@@ -75,6 +75,8 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  
             Prefetch("listing_image", queryset=images_with_renditions(CARD_IMAGE)),
         )
         page_obj = get_page(articles, NEWS_PER_PAGE, request.GET.get("page"))
+        # Loaded here, once, so the template runs no query of its own.
+        page_obj.object_list = list(page_obj.object_list)
         if tag_slug:
             if not page_obj.object_list:
                 raise Http404("No news with that tag")

@@ -1,10 +1,10 @@
 """Small template helpers for editorial pages: link targets and sharing metadata."""
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from home import slots
 from home.blocks import link_target
 from website import site_url
 
@@ -64,8 +64,4 @@ def canonical_url(context, page):
 @register.simple_tag(takes_context=True)
 def render_slot(context, slot):
     """Render another app's home page slot with its own context plus request and page."""
-    return render_to_string(
-        slot.template,
-        {**slot.context, "page": context.get("page")},
-        request=context.get("request"),
-    )
+    return slots.render(context.get("request"), slot, context.get("page"))

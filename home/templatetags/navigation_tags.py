@@ -9,6 +9,7 @@ from django.db import DatabaseError
 from wagtail.models import Page, Site
 
 from home.blocks import link_target
+from website import fragments
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -79,12 +80,29 @@ def build_navigation(site):
     }
 
 
+NO_NAVIGATION = {"main": [], "footer": [], "organisation": {}}
+
+
 def navigation_for(request):
-    if request is not None and hasattr(request, "_voices_navigation"):
+    """The menus for this request's site: from this process's fragment store when fresh
+    (no query at all), else the shared cache, else built."""
+    if request is None:
+        return NO_NAVIGATION
+    if hasattr(request, "_voices_navigation"):
         return request._voices_navigation
-    site = Site.find_for_request(request) if request is not None else None
+    host = request.META.get("HTTP_HOST", "")[:200]
+    data = fragments.cached(request, "navigation", lambda: _shared(request), vary=host)
+    if data is None:
+        return NO_NAVIGATION
+    request._voices_navigation = data
+    return data
+
+
+def _shared(request):
+    """The menus from the shared cache, built on a miss; None when they cannot be read."""
+    site = Site.find_for_request(request)
     if site is None:
-        return {"main": [], "footer": [], "organisation": {}}
+        return None
     key = cache_key(site.pk)
     data = cache.get(key)
     if data is None:
@@ -93,9 +111,8 @@ def navigation_for(request):
         except DatabaseError:
             # Error pages (429, 403) still render, with the fixed links only.
             logger.exception("menus could not be loaded")
-            return {"main": [], "footer": [], "organisation": {}}
+            return None
         cache.set(key, data, CACHE_TIMEOUT)
-    request._voices_navigation = data
     return data
 
 

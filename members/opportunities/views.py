@@ -273,13 +273,18 @@ def my_interests_panel(request):
 
 
 def closing_soon_slot(request, page):
-    from home.slots import Slot
+    """The three open opportunities closing soonest; members also see members-only ones,
+    so the rendered slot is kept once for each audience."""
+    from home.slots import Slot, cached_slot
 
-    opportunities = listing.closing_soonest(request.user, limit=3)
-    if not opportunities:
-        return None
-    return Slot(
-        order=20,
-        template="members/opportunities/slots/closing_soon.html",
-        context={"opportunities": opportunities},
-    )
+    def build():
+        opportunities = listing.closing_soonest(request.user, limit=3)
+        if not opportunities:
+            return None
+        return Slot(
+            template="members/opportunities/slots/closing_soon.html",
+            context={"opportunities": opportunities},
+        )
+
+    audience = "members" if perms.can_see_members_only(request.user) else "everyone"
+    return cached_slot(request, "closing-soon", build, order=20, vary=audience)

@@ -76,6 +76,36 @@ def test_a_hit_costs_no_database_query(
         assert fetch(client, article.url)["X-Cache"] == "HIT"
 
 
+def test_a_hit_is_answered_before_sessions_authentication_and_csp(
+    client, article, monkeypatch
+):
+    """Only the security headers' middleware and the static files run before the page
+    cache answers: a hit never loads a session, a user or a CSP nonce."""
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from website.middleware import ContentSecurityPolicyMiddleware
+
+    fetch(client, article.url)
+    reached = []
+    for middleware in (
+        SessionMiddleware,
+        AuthenticationMiddleware,
+        ContentSecurityPolicyMiddleware,
+    ):
+        original = middleware.__call__
+
+        def spy(self, request, _original=original, _name=middleware.__name__):
+            reached.append(_name)
+            return _original(self, request)
+
+        monkeypatch.setattr(middleware, "__call__", spy)
+    assert fetch(client, article.url)["X-Cache"] == "HIT"
+    assert reached == []
+    fetch(client, "/portal/", follow=True)  # the spies do see a request that passes
+    assert "SessionMiddleware" in reached
+
+
 def test_head_is_answered_from_the_cache(client, article):
     fetch(client, article.url)
     assert client.head(article.url)["X-Cache"] == "HIT"

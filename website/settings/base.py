@@ -117,9 +117,8 @@ else:
             # and whole pages share the table, so every request would rewrite the cache.
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
-        # Wagtail writes every image rendition it shows back to this cache on each request;
-        # in the database that is several queries per image, in process memory none.
-        # Short timeout: a rendition deleted by another process is forgotten soon.
+        # Wagtail writes each rendition it shows back to this cache on every request: in
+        # memory, not the database. Short timeout: one deleted elsewhere is soon forgotten.
         "renditions": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "voices-renditions",
@@ -128,8 +127,9 @@ else:
         },
     }
 
-# Anonymous pages kept this many seconds (website/cache.py; 0 is off): pages say "closes in N days".
+# Seconds kept, 0 is off: anonymous pages (website/cache.py), shared pieces (fragments.py).
 ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
+FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 60)
 
 # A CDN or caching proxy in front: Wagtail sends an HTTP PURGE for a page's URLs to this
 # address when the page is published or unpublished (wagtail.contrib.frontend_cache).

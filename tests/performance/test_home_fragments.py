@@ -1,0 +1,77 @@
+"""The home page's kept pieces (website/fragments.py) never show anything stale or meant
+for someone else: a publish shows at once, and members-only opportunities stay with members.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from members.opportunities.choices import Audience
+from tests.factories.opportunities import ensure_index, make_opportunity
+from website import fragments
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
+def home_html(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_published_opportunity_is_on_the_home_page_at_once(
+    client, home_page, fragments_on
+):
+    index = ensure_index(home_page)
+    make_opportunity(index, title="Panel on hospital discharge")
+    home_html(client)  # the first visit makes the site's settings rows
+    assert "Panel on hospital discharge" in home_html(client)
+    make_opportunity(index, title="Study of carers' breaks")
+    assert "Study of carers&#x27; breaks" in home_html(client)
+
+
+def test_an_edited_home_page_shows_its_new_highlights_at_once(
+    client, home_page, fragments_on
+):
+    from tests.factories.home import ensure_news_index, make_news
+
+    news = ensure_news_index(home_page)
+    make_news(news, title="First article")
+    home_html(client)  # the first visit makes the site's settings rows
+    assert "First article" in home_html(client)
+    make_news(news, title="Second article")
+    assert "Second article" in home_html(client)
+
+
+def test_members_only_opportunities_stay_with_members(
+    client, home_page, member, fragments_on
+):
+    index = ensure_index(home_page)
+    make_opportunity(index, title="Members' reference group", audience=Audience.MEMBERS)
+    home_html(client)  # the first visit makes the site's settings rows
+    assert "Members&#x27; reference group" not in home_html(client)
+    client.force_login(member)
+    assert "Members&#x27; reference group" in home_html(client)
+    client.logout()
+    assert "Members&#x27; reference group" not in home_html(client)
+
+
+def test_a_warm_home_page_builds_no_slot_and_no_menu(client, home_page, fragments_on):
+    index = ensure_index(home_page)
+    for n in range(3):
+        make_opportunity(index, title=f"Opportunity to shape care {n}")
+    home_html(client)
+    home_html(client)  # site settings rows are made on the first visit
+    with CaptureQueriesContext(connection) as warm:
+        home_html(client)
+    sql = " ".join(query["sql"] for query in warm.captured_queries)
+    assert "members_opportunitypage" not in sql
+    assert "home_navigationsettings" not in sql
+    assert "networks_networkpage" not in sql

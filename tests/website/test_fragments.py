@@ -1,0 +1,86 @@
+"""Rendered fragments are reused until they expire or anything public changes."""
+
+import pytest
+
+from website import cache as page_cache
+from website import fragments
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
+class Counter:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return f"built {self.calls}"
+
+
+def test_a_fragment_is_built_once_and_reused(rf, fragments_on):
+    build = Counter()
+    assert fragments.cached(rf.get("/"), "piece", build) == "built 1"
+    assert fragments.cached(rf.get("/"), "piece", build) == "built 1"
+    assert build.calls == 1
+
+
+def test_a_bumped_generation_rebuilds_it(rf, fragments_on, db):
+    build = Counter()
+    fragments.cached(rf.get("/"), "piece", build)
+    page_cache.bump_generation()
+    assert fragments.cached(rf.get("/"), "piece", build) == "built 2"
+
+
+def test_a_publish_bumps_the_generation_with_only_fragments_on(
+    rf, fragments_on, settings, home_page
+):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    build = Counter()
+    fragments.cached(rf.get("/"), "piece", build)
+    home_page.title = "A new title"
+    home_page.save_revision().publish()
+    assert fragments.cached(rf.get("/"), "piece", build) == "built 2"
+
+
+def test_each_audience_has_its_own_copy(rf, fragments_on):
+    members, everyone = Counter(), Counter()
+    assert fragments.cached(rf.get("/"), "slot", members, vary="members") == "built 1"
+    assert fragments.cached(rf.get("/"), "slot", everyone, vary="everyone") == "built 1"
+    fragments.cached(rf.get("/"), "slot", members, vary="members")
+    assert (members.calls, everyone.calls) == (1, 1)
+
+
+def test_one_request_reads_the_generation_once(rf, fragments_on, monkeypatch):
+    reads = []
+    real = page_cache.current_generation
+    monkeypatch.setattr(
+        page_cache, "current_generation", lambda: reads.append(1) or real()
+    )
+    request = rf.get("/")
+    for name in ("one", "two", "three"):
+        fragments.cached(request, name, Counter())
+    assert len(reads) == 1
+
+
+def test_off_means_built_every_time(rf, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    build = Counter()
+    fragments.cached(rf.get("/"), "piece", build)
+    fragments.cached(rf.get("/"), "piece", build)
+    assert build.calls == 2
+
+
+def test_a_cache_that_cannot_be_read_builds_and_keeps_nothing(
+    rf, fragments_on, monkeypatch
+):
+    monkeypatch.setattr(page_cache, "current_generation", lambda: None)
+    build = Counter()
+    fragments.cached(rf.get("/"), "piece", build)
+    fragments.cached(rf.get("/"), "piece", build)
+    assert build.calls == 2

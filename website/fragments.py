@@ -1,0 +1,64 @@
+"""Rendered pieces that every visitor of one kind sees the same way (home-page slots, the
+latest news, the main menu), kept in each process's memory for a short time.
+
+Pages that the whole-page cache cannot serve (every signed-in member, any page right after
+a publish) are rebuilt on each request, and most of that time goes on building querysets and
+rendering the same few pieces again. A fragment is rendered once and reused until either
+FRAGMENT_CACHE_SECONDS pass or anything a public page shows changes: every key holds the
+page cache's generation (website/cache.py), which every publish and every watched save
+bumps, so a change shows at once in every process. The generation is read once a request.
+
+    html = fragments.cached(request, "home:news", lambda: render_to_string(...))
+
+`vary` separates what differs by audience (members see members-only opportunities), and
+`seconds` shortens the life of a piece that goes stale with time (closing dates). Only ever
+cache what is the same for everyone with the same `vary`: never a CSRF token, a name or a
+per-person link. FRAGMENT_CACHE_SECONDS=0 turns it off (the test suite does, apart from the
+tests of this module).
+"""
+
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
+
+from website import cache as page_cache
+
+# Per process, so a hit costs no round trip; bounded, so memory stays small.
+_store = LocMemCache("voices-fragments", {"MAX_ENTRIES": 2000, "TIMEOUT": 300})
+
+
+def seconds():
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
+
+
+def _generation(request):
+    """The page cache's generation, read once per request (the page cache may have read it
+    already)."""
+    found = getattr(request, page_cache.GENERATION_ATTRIBUTE, None)
+    if found is None:
+        found = page_cache.current_generation()
+        if request is not None:
+            setattr(request, page_cache.GENERATION_ATTRIBUTE, found)
+    return found
+
+
+def cached(request, name, build, *, vary="", seconds_at_most=None):
+    """`build()`'s result under `name`, from this process's store when it is fresh."""
+    life = seconds()
+    if seconds_at_most is not None:
+        life = min(life, int(seconds_at_most))
+    if life <= 0:
+        return build()
+    generation = _generation(request)
+    if generation is None:  # the shared cache is down: always correct, never stored
+        return build()
+    key = f"{name}|{vary}|{generation}"
+    found = _store.get(key)
+    if found is None:
+        found = build()
+        _store.set(key, found, life)
+    return found
+
+
+def clear():
+    """Forget every fragment in this process (tests; a deploy starts empty anyway)."""
+    _store.clear()
