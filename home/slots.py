@@ -23,7 +23,6 @@ changes), so most home-page requests build no slot at all::
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from website import fragments
@@ -36,13 +35,13 @@ class Slot:
     template: str = ""
     order: int = 50
     context: dict = field(default_factory=dict)
-    html: str = ""  # already rendered (a cached slot): shown as it is
+    html: str = ""  # already rendered (a cached slot, a SafeString): shown as it is
 
 
 def render(request, slot, page=None):
     """A slot's HTML: its template with its own context plus the page."""
     if slot.html:
-        return mark_safe(slot.html)  # noqa: S308 - our own template's output, kept
+        return slot.html  # render_to_string's SafeString, kept as it is by the store
     return render_to_string(
         slot.template, {**slot.context, "page": page}, request=request
     )

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -116,10 +115,8 @@ class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's _
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: rendered once, then kept (website/fragments.py).
-        context["highlights"] = mark_safe(  # noqa: S308 - our own template's output
-            fragments.cached(
-                request, f"home:highlights:{self.pk}", lambda: self._highlights(request)
-            )
+        context["highlights"] = fragments.cached(
+            request, f"home:highlights:{self.pk}", lambda: self._highlights(request)
         )
         context["slots"] = slots_for(request, self)
         return context

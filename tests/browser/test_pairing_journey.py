@@ -24,6 +24,9 @@ def test_pairing_from_enquiry_to_reflection(page, browser, live_site):
     expect(
         page.get_by_role("heading", name="Enquiries waiting for a partner")
     ).to_be_visible()
+    # The table's caption is for screen readers only: the admin screen must not show it.
+    caption = page.locator("caption").first.bounding_box()
+    assert caption is not None and caption["width"] <= 1, caption
     page.get_by_role("link", name=ENQUIRY).click()
     expect(page.get_by_text("Same region (West Midlands)").first).to_be_visible()
     screenshot(page, "pairing-admin-propose")
