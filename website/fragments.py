@@ -13,7 +13,8 @@ bumps, so a change shows at once in every process. The generation is read once a
 `vary` separates what differs by audience (members see members-only opportunities), and
 `seconds` shortens the life of a piece that goes stale with time (closing dates). Only ever
 cache what is the same for everyone with the same `vary`: never a CSRF token, a name or a
-per-person link. FRAGMENT_CACHE_SECONDS=0 turns it off (the test suite does, apart from the
+per-person link. A preview (an editor's draft) is always built afresh and never kept.
+FRAGMENT_CACHE_SECONDS=0 turns it off (the test suite does, apart from the
 tests of this module).
 """
 
@@ -46,7 +47,8 @@ def cached(request, name, build, *, vary="", seconds_at_most=None):
     life = seconds()
     if seconds_at_most is not None:
         life = min(life, int(seconds_at_most))
-    if life <= 0:
+    # A preview shows an editor's unsaved draft: never served from or kept in the store.
+    if life <= 0 or getattr(request, "is_preview", False):
         return build()
     generation = _generation(request)
     if generation is None:  # the shared cache is down: always correct, never stored

@@ -75,3 +75,17 @@ def test_a_warm_home_page_builds_no_slot_and_no_menu(client, home_page, fragment
     assert "members_opportunitypage" not in sql
     assert "home_navigationsettings" not in sql
     assert "networks_networkpage" not in sql
+
+
+def test_a_preview_of_a_draft_never_reaches_the_public(client, home_page, fragments_on):
+    """An editor previews the home page with a programme chosen but not published: the
+    preview shows it, and no visitor sees it afterwards."""
+    from tests.factories.home import make_programme_page
+
+    programme = make_programme_page(home_page, title="Plan still under discussion")
+    home_html(client)  # the first visit makes the site's settings rows
+    draft = type(home_page).objects.get(pk=home_page.pk)
+    draft.featured_programme = programme
+    preview = draft.make_preview_request()
+    assert "Plan still under discussion" in preview.content.decode()
+    assert "Plan still under discussion" not in home_html(client)

@@ -84,3 +84,13 @@ def test_a_cache_that_cannot_be_read_builds_and_keeps_nothing(
     fragments.cached(rf.get("/"), "piece", build)
     fragments.cached(rf.get("/"), "piece", build)
     assert build.calls == 2
+
+
+def test_a_preview_is_built_afresh_and_never_kept(rf, fragments_on):
+    """An editor's draft must never reach the public through a kept fragment."""
+    build = Counter()
+    preview = rf.get("/")
+    preview.is_preview = True
+    assert fragments.cached(preview, "home", build) == "built 1"
+    assert fragments.cached(preview, "home", build) == "built 2"
+    assert fragments.cached(rf.get("/"), "home", build) == "built 3"
