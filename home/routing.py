@@ -5,7 +5,8 @@ row, then the specific one), and checks view restrictions in two more. On a 2-co
 every query is a measurable share of a page's cost (issue 11), so:
 
 - `serve` fetches the site's home page as a HomePage in one query and hands Wagtail the
-  route it would have found, through the per-request cache Wagtail itself uses;
+  route it would have found (through `home.wagtail_internals`, which says what it relies on
+  and what it saves);
 - index pages whose children are all one type (`child_page_model`) look a child up as that
   type directly: one query instead of two;
 - `get_view_restrictions` asks for the restrictions on the page and its ancestors (aliases
@@ -19,6 +20,8 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
+
+from home import wagtail_internals
 
 
 def ancestor_paths(path, steplen=Page.steplen):
@@ -95,7 +98,7 @@ class QuickRouteMixin:
                 .first()
             )
             if child is not None:
-                child._cached_parent_obj = self
+                wagtail_internals.remember_parent(child, self)
                 return child.route(request, path_components[1:])
         # Not found as the usual type (or no usual type): Wagtail's own lookup decides.
         return super().route(request, path_components)
@@ -121,6 +124,5 @@ def serve(request, path):
     `Page.route_for_request` caches it, so hooks and the view see the same page)."""
     from wagtail import views as wagtail_views  # it loads models: not at import time
 
-    if not hasattr(request, "_wagtail_route_for_request"):
-        request._wagtail_route_for_request = _route(request, path)
+    wagtail_internals.supply_route(request, lambda: _route(request, path))
     return wagtail_views.serve(request, path)
