@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-db test-browser bench bench-enquiries serve worker lint format chromium clean
+.PHONY: run test test-fast test-db test-browser bench bench-enquiries serve worker tasks-worker lint format chromium clean
 
 $(VENV)/.run-deps: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,19 +56,26 @@ chromium:
 	    echo "Browser tests need Debian's chromium package: sudo apt-get install chromium"; exit 1; \
 	  fi; }
 
-## serve: production settings under gunicorn, with the email outbox worker beside it
+## serve: production settings under gunicorn, with the email outbox and task workers beside it
 serve: $(VENV)/.run-deps
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py createcachetable
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py run_outbox_worker & \
-	  worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	  worker=$$!; \
+	  DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py db_worker & \
+	  tasks=$$!; trap 'kill $$worker $$tasks' EXIT INT TERM; \
 	  DJANGO_SETTINGS_MODULE=website.settings.production $(VENV)/bin/gunicorn website.wsgi \
 	    --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 ## worker: only the email outbox worker (production runs this as its own process)
 worker: $(VENV)/.run-deps
 	$(PY) manage.py run_outbox_worker
+
+## tasks-worker: only the background task worker, Wagtail's search index, usage records and
+## file clean-up (production runs this as its own process; dev settings run tasks at once)
+tasks-worker: $(VENV)/.run-deps
+	$(PY) manage.py db_worker
 
 ## bench: throughput of every kind of page against a static file (gunicorn, 127.0.0.1 only)
 bench: $(VENV)/.run-deps

@@ -3,7 +3,8 @@ and the ones that need a person (failed or retrying) with a "Retry now" button.
 
 It belongs to the core because every feature's mail goes through the one outbox
 (website/notify.py); the counts are read from post_office's own table, so they say what is
-true rather than what the screen hopes.
+true rather than what the screen hopes. Its pieces (``state_counts``, ``CheckedMenuItem``)
+also build the "Background tasks" screen (website/background.py).
 """
 
 from django.contrib import messages
@@ -31,10 +32,15 @@ def can_manage_outbox(user):
     return user.is_active and user.has_perm("post_office.change_email")
 
 
+def state_counts(queryset, labelled_states):
+    """[(label, number, status)] for each (status, label), in the order given (one query)."""
+    found = dict(queryset.values_list("status").annotate(n=Count("pk")).order_by())
+    return [(label, found.get(status, 0), status) for status, label in labelled_states]
+
+
 def outbox_counts():
     """[(label, number, status)] in the order people read them (one query)."""
-    found = dict(Email.objects.values_list("status").annotate(n=Count("pk")).order_by())
-    return [(label, found.get(status, 0), status) for status, label in COUNTS]
+    return state_counts(Email.objects, COUNTS)
 
 
 def undelivered():
@@ -91,12 +97,23 @@ admin_urls = [
 ]
 
 
-class OutboxMenuItem(MenuItem):
+class CheckedMenuItem(MenuItem):
+    """An admin menu item shown only to people ``check(user)`` admits; the screen behind it
+    checks again, since a hidden link is no protection."""
+
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
     def is_shown(self, request):
-        return can_manage_outbox(request.user)
+        return self.check(request.user)
 
 
 def menu_item():
-    return OutboxMenuItem(
-        "Email outbox", reverse("outbox"), icon_name="mail", order=260
+    return CheckedMenuItem(
+        "Email outbox",
+        reverse("outbox"),
+        icon_name="mail",
+        order=260,
+        check=can_manage_outbox,
     )

@@ -1,11 +1,12 @@
-"""The core's admin pieces: staff's "Things to do" on the admin home (website/todo.py) and
-the email outbox screen (website/outbox_admin.py)."""
+"""The core's admin pieces: staff's "Things to do" on the admin home (website/todo.py), the
+email outbox screen (website/outbox_admin.py) and the background tasks screen
+(website/background.py)."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 import website.audit  # noqa: F401 - registers the audit trail's retention step
-from website import outbox_admin, todo
+from website import background, outbox_admin, todo
 
 
 class TodoPanel(Component):
@@ -32,3 +33,5 @@ def add_todo_panel(request, panels):
 
 hooks.register("register_admin_urls", lambda: outbox_admin.admin_urls)
 hooks.register("register_admin_menu_item", outbox_admin.menu_item)
+hooks.register("register_admin_urls", lambda: background.admin_urls)
+hooks.register("register_admin_menu_item", background.menu_item)

@@ -62,11 +62,13 @@ def test_ac2_matrix_names_only_routes_that_exist():
 
 
 def sample_url(name, route):
-    """A URL for any route, with "1" for every argument (enough to reach the view)."""
-    groups = re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)
-    names = [a or b for a, b in groups]
+    """A URL for any route, with "1" (or a made-up UUID) for every argument (enough to reach
+    the view)."""
+    groups = re.findall(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>", route)
+    placeholder = {"uuid": "00000000-0000-0000-0000-000000000001"}
+    kwargs = {(b or c): placeholder.get(a, "1") for a, b, c in groups}
     try:
-        return reverse(name, kwargs=dict.fromkeys(names, "1"))
+        return reverse(name, kwargs=kwargs)
     except NoReverseMatch:
         positional = len(re.findall(r"\((?!\?)", route))
         return reverse(name, args=["1"] * positional)

@@ -85,6 +85,7 @@ def test_check_deploy_is_clean_with_documented_variables():
             "django.core.cache.backends.db.DatabaseCache",
         ),
         ("settings.POST_OFFICE['DEFAULT_PRIORITY']", "medium"),
+        ("settings.TASKS['default']['BACKEND']", "django_tasks_db.DatabaseBackend"),
         ("hasattr(settings, 'MFA_TOTP_INSECURE_BYPASS_CODE')", "False"),
     ],
 )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "post_office",
+    "django_tasks_db",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -297,9 +298,8 @@ POST_OFFICE = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Voices"
-# The public address (scheme, host, port) for canonical links and the sitemap, written into
-# the Wagtail Site record by load_demo and set_site_url (website/site_url.py). The default is
-# what `make run` serves.
+# The public address (scheme, host, port) for canonical links and the sitemap, by default what
+# `make run` serves; load_demo and set_site_url write it into the Wagtail Site (site_url.py).
 SITE_URL = env.get("SITE_URL") or f"http://127.0.0.1:{env.get('PORT') or '8000'}"
 # Links in emails and the admin: the same public address unless set apart.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or SITE_URL

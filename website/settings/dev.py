@@ -18,6 +18,10 @@ POST_OFFICE = {
     "BACKENDS": {"default": "website.devmail.MailboxBackend"},
     "DEFAULT_PRIORITY": "now",
 }
+# `make run` starts no task worker, so Wagtail's tasks (search index, reference index, file
+# clean-up) run at once in the request, as its mail is delivered at once: a newcomer needs one
+# process and sees a published page in search straight away. `make serve` queues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

@@ -1,4 +1,5 @@
-"""Production: fails fast on missing configuration, HTTPS only, mail sent by the outbox worker."""
+"""Production: fails fast on missing configuration, HTTPS only, mail sent by the outbox worker,
+Wagtail's background tasks run by the task worker."""
 
 from .base import *  # noqa: F403
 from .base import ALLAUTH_TRUSTED_PROXY_COUNT, ALLOWED_HOSTS, env
@@ -28,3 +29,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Background work (website/background.py): Wagtail's own tasks (search and reference index
+# updates, CDN purges, deleting replaced image and document files) are queued in the database
+# in the transaction that saved the page, and `manage.py db_worker` runs them beside gunicorn,
+# so publishing never waits for them. Failed ones are retried by `retry_failed_tasks` (cron).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -21,6 +21,9 @@ POST_OFFICE = {
     **POST_OFFICE,
     "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
 }
+# Tasks run at once, as before the queue; tests/website/test_background_tasks.py switches to
+# the database backend where the queue itself is tested.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

@@ -22,6 +22,7 @@ from home.models import NewsIndexPage, NewsPage, Person
 from home.models.snippets import Region
 from members.enquiries.models import EnquiryType, OrganisationType
 from members.models import Enquiry, MemberProfile
+from website import background
 
 SEED = 2026
 NEWS_PREFIX = "volume-news-"
@@ -56,6 +57,9 @@ class Command(BaseCommand):
         )
         self.seed_members(options["members"])
         self.seed_enquiries(options["enquiries"])
+        # Under production settings the pages' search and usage updates were queued; no
+        # worker runs beside the bench, so run them here and search sees the new pages.
+        background.run_queued_tasks()
 
     def sentence(self, rng, words=12):
         text = " ".join(rng.choice(WORDS) for _ in range(words))

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from website import background
+
 
 def demo_loaders():
     """Each installed app's `demo.load`, in INSTALLED_APPS order: an app's demo content may
@@ -41,4 +43,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             for load in demo_loaders():
                 load()
+        # Where tasks are queued (production settings, `make bench`), index the demo now.
+        background.run_queued_tasks()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))

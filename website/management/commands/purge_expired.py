@@ -17,7 +17,8 @@ the steps for records the core does not own are registered by the app that owns 
 - one-time sign-in codes, password-reset and confirmation links in the outbox: bodies blanked
   once the code or link has expired (website.outbox; the delivery record stays);
 - sessions: ``clearsessions``;
-- sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90).
+- sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90);
+- background tasks (website.background): done ones after 7 days, failed ones after 30.
 
 Rate-limit and lockout counters need no step: they live in the shared cache under hashed
 keys with their own expiry (Redis drops them; the database cache stops returning them and
