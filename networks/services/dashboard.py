@@ -29,17 +29,21 @@ def dashboard_summary(user):
     network_ids = set(networks)
     if not network_ids:
         return None
+    # The networks are in hand already: each update and meeting is given its own rather
+    # than joining the wide page rows again.
     updates = list(
         CoChairUpdate.objects.published()
         .filter(network_id__in=network_ids)
-        .select_related("network")
+        .only("pk", "network_id", "title", "published_at")
         .order_by("-published_at")[:5]
     )
     meetings = list(
         Meeting.objects.filter(network_id__in=network_ids, ends_at__gte=timezone.now())
-        .select_related("network")
+        .only("pk", "network_id", "title", "starts_at")
         .order_by("starts_at")[:3]
     )
+    for item in (*updates, *meetings):
+        item.network = networks[item.network_id]
     return {
         "networks": sorted(networks.values(), key=lambda n: n.title),
         "updates": updates,
