@@ -12,14 +12,20 @@ every query is a measurable share of a page's cost (issue 11), so:
 - `get_view_restrictions` asks for the restrictions on the page and its ancestors (aliases
   resolved to their source, as Wagtail does) in one query;
 - `public_pages` filters a listing to pages outside private sections inside the listing's
-  own query, where Wagtail's `.public()` first loads every restriction.
+  own query, where Wagtail's `.public()` first loads every restriction;
+- a path once routed is remembered per process (website/fragments.py, keyed on the page
+  cache's generation, which every publish, move, slug change, deletion, site change and
+  privacy change bumps): the next request loads the page by its key in one query and skips
+  the site lookup and the privacy check when the page and its section were public.
 """
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
+
+from website import fragments, sites
 
 from home import wagtail_internals
 
@@ -81,6 +87,10 @@ class QuickRouteMixin:
         return cls.objects.all()
 
     def get_view_restrictions(self):
+        if getattr(self, "_known_public", False):
+            # Loaded through a remembered route whose page and section had no restriction
+            # when it was remembered; any restriction since then made a new generation.
+            return PageViewRestriction.objects.none()
         sources = (
             Page.objects.filter(path__in=ancestor_paths(self.path))
             .annotate(source=Coalesce("alias_of_id", "id"))
@@ -104,10 +114,10 @@ class QuickRouteMixin:
         return super().route(request, path_components)
 
 
-def _route(request, path):
+def _route_from_tree(request, path):
     # Looked up by label: the page models import this module, so it cannot import them.
     home_page_model = apps.get_model("home", "HomePage")
-    site = Site.find_for_request(request)
+    site = sites.find(request)
     if site is None:
         return None
     root = home_page_model.served_queryset().filter(pk=site.root_page_id).first()
@@ -115,6 +125,52 @@ def _route(request, path):
         root = site.root_page.specific
     try:
         return root.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def _remembered(request, path):
+    """What to remember of a path's route: the site, the page's type and key, and how
+    many path parts the page itself stands for (the rest are its own sub-routes)."""
+    found = _route_from_tree(request, path)
+    if found is None:
+        return None
+    page = found[0]
+    site = sites.find(request)
+    return {
+        "model": page._meta.label,
+        "pk": page.pk,
+        "depth": page.depth - site.root_page.depth,
+        "public": not page.get_view_restrictions().exists(),
+        "route": found,  # used by this request only; never stored
+    }
+
+
+def _route(request, path):
+    sites.find(request)  # Wagtail's own lookups then run no site query
+    if fragments.seconds() <= 0:  # nothing is kept: no need to learn what to keep
+        return _route_from_tree(request, path)
+    host = request.get_host()
+    memo = {}
+
+    def build():
+        memo.update(_remembered(request, path) or {})
+        return {key: value for key, value in memo.items() if key != "route"} or None
+
+    known = fragments.cached(request, "route", build, vary=f"{host}{path}")
+    if memo or known is None:  # built just now (or not found): the tree's answer
+        return memo.get("route")
+    model = apps.get_model(known["model"])
+    rows = (
+        model.served_queryset() if hasattr(model, "served_queryset") else model.objects
+    )
+    page = rows.filter(pk=known["pk"]).first()
+    if page is None:
+        return _route_from_tree(request, path)
+    page._known_public = known["public"]
+    parts = [part for part in path.split("/") if part]
+    try:
+        return page.route(request, parts[known["depth"] :])
     except Http404:
         return None
 

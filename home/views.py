@@ -8,13 +8,14 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from home.models.people import PeopleIndexPage
 from home.models.snippets import Person
 from home.pagination import get_page
 from home.routing import public_pages
+from website import fragments, sites
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,28 @@ def people_matching(query):
 
 
 def search(request):
-    """Anyone can search the public site; odd input gets a helpful page, never an error."""
+    """Anyone can search the public site; odd input gets a helpful page, never an error.
+
+    Results are the same for everyone (public pages only), so each query's results are
+    rendered once and kept (website/fragments.py) until anything public changes."""
+    query = clean_query(request.GET.get("q", ""))
+    # Found once here (Wagtail keeps it on the request), so links in the results run no
+    # query while the template renders.
+    sites.find(request)
+    results_html = fragments.rendered(
+        request,
+        "search",
+        "home/includes/search_results.html",
+        lambda: search_context(request),
+        vary=fragments.with_query(request),
+    )
+    return TemplateResponse(
+        request, "home/search.html", {"query": query, "results_html": results_html}
+    )
+
+
+def search_context(request):
+    """What the results show for the request's query, in a fixed number of queries."""
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     truncated = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
@@ -63,9 +85,6 @@ def search(request):
     promotions = []
     people_page, people = None, []
     failed = False
-    # Found once here (Wagtail keeps it on the request), so links in the results run no
-    # query while the template renders.
-    Site.find_for_request(request)
     if query and not NOT_WORDS.sub(" ", query).strip():
         failed = True
     elif query:
@@ -93,17 +112,13 @@ def search(request):
             logger.warning("search failed for a query of %d characters", len(query))
             page_obj = None
             failed = True
-    return TemplateResponse(
-        request,
-        "home/search.html",
-        {
-            "query": query,
-            "truncated": truncated,
-            "page_obj": page_obj,
-            "promotions": [p for p in promotions if p.page is None or p.page.live],
-            "failed": failed,
-            "people": people,
-            "people_page": people_page,
-            "pagination_query": urlencode({"q": query}) if query else "",
-        },
-    )
+    return {
+        "query": query,
+        "truncated": truncated,
+        "page_obj": page_obj,
+        "promotions": [p for p in promotions if p.page is None or p.page.live],
+        "failed": failed,
+        "people": people,
+        "people_page": people_page,
+        "pagination_query": urlencode({"q": query}) if query else "",
+    }

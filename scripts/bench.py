@@ -23,6 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench-results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_targets import print_targets, targets_missed  # noqa: E402
+from publish_latency import PUBLISH  # noqa: E402
+
 PYTHON = sys.executable
 
 PROBE = r"""
@@ -71,16 +75,23 @@ results = []
 anon = Client(HTTP_HOST="127.0.0.1")
 member = Client(HTTP_HOST="127.0.0.1")
 member.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-for name, path in pages + [("member dashboard", "/portal/")]:
+portal = [
+    ("member dashboard", "/portal/"),
+    ("portal profile", "/portal/profile/"),
+    ("portal edit profile", "/portal/profile/edit/"),
+    ("portal interests", "/portal/interests/"),
+]
+for name, path in pages + portal:
     if not path:
         continue
-    client = member if name == "member dashboard" else anon
+    signed_in = path.startswith("/portal/")
+    client = member if signed_in else anon
     client.get(path)  # first visit: renditions and cached menus are made once
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     results.append({"name": name, "path": path, "status": response.status_code,
                     "queries": len(queries), "bytes": len(response.content),
-                    "cookie": cookie if name == "member dashboard" else ""})
+                    "cookie": cookie if signed_in else ""})
 results.append({"name": "static CSS", "path": static("css/site.css"), "status": 200,
                 "queries": 0, "bytes": 0, "cookie": ""})
 print(json.dumps(results))
@@ -275,6 +286,7 @@ def main():
         row["cached_p99_ms"] = hit["p99_ms"] if hit else None
 
     volume_rows = []
+    publish = None
     if options.volume:
         print("Adding the volume data set (seed_volume) …", flush=True)
         run(
@@ -310,6 +322,11 @@ def main():
                     "volume_p99_ms": row["p99_ms"],
                 }
             )
+        print("Timing publishes from the admin with the volume data …", flush=True)
+        measured = run(
+            [PYTHON, "-c", PUBLISH, "20"], uncached_env, capture_output=True, text=True
+        )
+        publish = json.loads(measured.stdout.strip().splitlines()[-1])
 
     static_rps = next((r["rps"] for r in rows if r["name"] == "static CSS"), 0) or 1
     for row in rows:
@@ -328,7 +345,9 @@ def main():
         "load_average": os.getloadavg()[0],
         "pages": rows,
         "volume_pages": volume_rows,
+        "publish": publish,
     }
+    report["targets_missed"] = targets_missed(rows, publish)
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
     header = (
         f"{'page':24} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} {'SQL':>4} "
@@ -363,6 +382,7 @@ def main():
                 f"{row['name']:24} {row['small_rps'] or 0:7.1f} {row['volume_rps']:7.1f} "
                 f"{row['ratio'] or 0:6.2f} {row['small_queries']:>4}→{row['volume_queries']:<4}"
             )
+    print_targets(report)
     print(f"\nWritten to {(RESULTS / 'bench.json').relative_to(ROOT)}")
     if any(row["errors"] or row["status"] >= 400 for row in rows):
         sys.exit("Some pages answered with errors (see the table).")

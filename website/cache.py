@@ -244,6 +244,8 @@ WATCHED_MODELS = {
     "wagtailimages.image",
     "wagtaildocs.document",
     "wagtailcore.site",
+    # Making a section private must end every kept copy of its pages at once.
+    "wagtailcore.pageviewrestriction",
     "taggit.tag",
     "wagtailsearchpromotions.query",
     "wagtailsearchpromotions.searchpromotion",

@@ -14,7 +14,8 @@ run a small, fixed number of queries whatever the member's data (the dashboard h
 from dataclasses import dataclass, field
 
 from wagtail import hooks
-from wagtail.models import Site
+
+from website import sites
 
 PANEL_HOOK = "register_portal_panel"
 
@@ -29,7 +30,7 @@ class Panel:
 def panels_for(request):
     # The site, found once (Wagtail keeps it on the request): panels' page links then run
     # no query while their templates render.
-    Site.find_for_request(request)
+    sites.find(request)
     panels = []
     for build in hooks.get_hooks(PANEL_HOOK):
         panel = build(request)

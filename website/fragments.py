@@ -10,8 +10,9 @@ bumps, so a change shows at once in every process. The generation is read once a
 
     html = fragments.cached(request, "home:news", lambda: render_to_string(...))
 
-`vary` separates what differs by audience (members see members-only opportunities), and
-`seconds` shortens the life of a piece that goes stale with time (closing dates). Only ever
+`vary` separates what differs by audience (members see members-only opportunities) or by
+the query string (`with_query`: a listing's filters and page number; None, for a query too
+long to be worth keeping, means build and keep nothing), and `seconds_at_most` shortens the life of a piece that goes stale with time (closing dates). Only ever
 cache what is the same for everyone with the same `vary`: never a CSRF token, a name or a
 per-person link. A preview (an editor's draft) is always built afresh and never kept.
 FRAGMENT_CACHE_SECONDS=0 turns it off (the test suite does, apart from the
@@ -20,6 +21,7 @@ tests of this module).
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
+from django.template.loader import render_to_string
 
 from website import cache as page_cache
 
@@ -48,7 +50,7 @@ def cached(request, name, build, *, vary="", seconds_at_most=None):
     if seconds_at_most is not None:
         life = min(life, int(seconds_at_most))
     # A preview shows an editor's unsaved draft: never served from or kept in the store.
-    if life <= 0 or getattr(request, "is_preview", False):
+    if life <= 0 or vary is None or getattr(request, "is_preview", False):
         return build()
     generation = _generation(request)
     if generation is None:  # the shared cache is down: always correct, never stored
@@ -59,6 +61,31 @@ def cached(request, name, build, *, vary="", seconds_at_most=None):
         found = build()
         _store.set(key, found, life)
     return found
+
+
+def rendered(request, name, template, build_context, *, vary="", seconds_at_most=None):
+    """`template` rendered with `build_context()`, once for everyone with the same `vary`:
+    a hit builds no context and renders nothing."""
+    return cached(
+        request,
+        name,
+        lambda: render_to_string(template, build_context(), request=request),
+        vary=vary,
+        seconds_at_most=seconds_at_most,
+    )
+
+
+# Longer query strings are someone's experiment, not a listing people share: not kept.
+LONGEST_KEPT_QUERY = 300
+
+
+def with_query(request, vary=""):
+    """`vary` plus the request's query string in a canonical order (so ?a=1&b=2 and
+    ?b=2&a=1 share one entry), or None when the query is too long to be worth keeping."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    if len(query) > LONGEST_KEPT_QUERY:
+        return None
+    return f"{vary}?{query}"
 
 
 def clear():

@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from members.enquiries.forms import EnquiryForm
 from members.enquiries.models import Enquiry
 from members.enquiries.services import submit_enquiry
+from website import fragments
 from website.spam import (
     check_form_token,
     client_ip,
@@ -106,6 +107,21 @@ def enquiry_form(request, page):
         if network.isdigit() and len(network) < 12:
             initial["network"] = int(network)
         form = EnquiryForm(initial=initial, enquiry_types=types)
+        # A blank form's questions are the same for every visitor with the same query (the
+        # one-time token and the CSRF field stay outside): rendered once, then kept.
+        fields_html = fragments.rendered(
+            request,
+            f"enquiry-fields:{page.pk}",
+            "members/enquiries/_fields.html",
+            lambda: {"form": form, "page": page},
+            vary=fragments.with_query(request),
+        )
+        return _render(
+            request,
+            page,
+            "members/enquiry_page.html",
+            {"form": form, "notice": notice, "fields_html": fields_html},
+        )
     return _render(
         request,
         page,

@@ -31,6 +31,7 @@ from members.opportunities.pages import (
     OpportunityIndexPage,
     OpportunityPage,
 )
+from website import fragments
 
 PAGE_SIZE = 12
 CLOSING_SOON_DAYS = 14
@@ -119,6 +120,20 @@ def clean_filter_data(form):
 
 @hooks.register(INDEX_CONTEXT_HOOK)
 def listing_context(request, index_page):
+    """The listing, filters and all, the same for everyone who may see the same
+    opportunities: rendered once per filter choice and kept (website/fragments.py)."""
+    audience = "members" if perms.can_see_members_only(request.user) else "everyone"
+    html = fragments.rendered(
+        request,
+        f"opportunities:{index_page.pk}",
+        "members/opportunities/_listing.html",
+        lambda: {**listing_data(request), "page": index_page},
+        vary=fragments.with_query(request, audience),
+    )
+    return {"listing_html": html, "breadcrumb_items": [("Home", "/")]}
+
+
+def listing_data(request):
     """Everything the listing template needs, in a fixed number of queries."""
     regions = list(Region.objects.all())
     form = OpportunityFilterForm(request.GET or None, regions=regions)
@@ -153,7 +168,6 @@ def listing_context(request, index_page):
         "opportunities": list(page_obj.object_list),
         "recently_closed": recently_closed,
         "query": query,
-        "breadcrumb_items": [("Home", "/")],
     }
 
 
@@ -194,8 +208,14 @@ def closing_soonest(user, limit=3):
     return list(open_opportunities(user).prefetch_related("regions")[:limit])
 
 
+# What the dashboard's short list shows (a link, closing and places), and no more: page
+# rows are wide, and building the SQL for every column costs more than running it.
+PANEL_FIELDS = ("id", "title", "url_path", "closes_at", "places")
+
+
 def matching_open_opportunities(user, limit=5):
-    """Open opportunities in the member's region (or National/Online) and matching interests."""
+    """Open opportunities in the member's region (or National/Online) and matching
+    interests, with only the columns the dashboard panel shows."""
     profile = getattr(user, "profile", None) if user.is_authenticated else None
     qs = open_opportunities(user)
     if user.is_authenticated:
@@ -217,4 +237,4 @@ def matching_open_opportunities(user, limit=5):
                     | Q(region__slug__in=["national", "online"])
                 ).values("opportunitypage_id")
             )
-    return list(qs[:limit])
+    return list(qs.only(*PANEL_FIELDS)[:limit])

@@ -24,6 +24,13 @@ def offers_waiting(request):
             member=request.user, status=InterestStatus.OFFERED
         )
         .select_related("opportunity")
+        .only(
+            "pk",
+            "opportunity",
+            "opportunity__title",
+            "opportunity__starts_on",
+            "opportunity__closes_at",
+        )
         .order_by("opportunity__closes_at", "pk")[:LIMIT]
     )
     return [

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.routing import QuickRouteMixin
 from networks.models.choices import JoinMode, NetworkStatus
+from website import fragments
 
 
 class NetworkBodyBlock(blocks.StreamBlock):
@@ -168,5 +169,16 @@ class NetworkPage(QuickRouteMixin, Page):
         from networks import reading
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(reading.network_page_context(self, request.user))
+        if request.user.is_authenticated:
+            context.update(reading.network_page_context(self, request.user))
+        else:
+            # Everyone not signed in sees the same: built once, then kept until anything
+            # public changes (website/fragments.py).
+            context.update(
+                fragments.cached(
+                    request,
+                    f"network-page:{self.pk}",
+                    lambda: reading.network_page_context(self, request.user),
+                )
+            )
         return context

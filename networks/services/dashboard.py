@@ -8,12 +8,18 @@ from networks.models.pages import NetworkPage
 from networks.models.updates import CoChairUpdate
 from networks.terms import cochaired_network_ids
 
+# What the panel shows of a network (a link to its page and its workspace), and no more:
+# page rows are wide, and building the SQL for every column costs more than running it.
+NETWORK_FIELDS = ("title", "slug", "url_path")
+
 
 def dashboard_summary(user):
     """For the portal panel: my networks, latest updates, next meetings and, for co-chairs,
     the way into the workspace. What waits on a co-chair is in "Things to do" (todos.py)."""
     memberships = list(
-        NetworkMembership.objects.filter(user=user).select_related("network")
+        NetworkMembership.objects.filter(user=user)
+        .select_related("network")
+        .only("network", *(f"network__{name}" for name in NETWORK_FIELDS))
     )
     networks = {m.network_id: m.network for m in memberships}
     # Shared with the co-chairs' things to do, so the dashboard reads the terms once.
@@ -23,23 +29,29 @@ def dashboard_summary(user):
         networks.update(
             {
                 network.pk: network
-                for network in NetworkPage.objects.filter(pk__in=missing)
+                for network in NetworkPage.objects.filter(pk__in=missing).only(
+                    *NETWORK_FIELDS
+                )
             }
         )
     network_ids = set(networks)
     if not network_ids:
         return None
+    # The networks are in hand already: each update and meeting is given its own rather
+    # than joining the wide page rows again.
     updates = list(
         CoChairUpdate.objects.published()
         .filter(network_id__in=network_ids)
-        .select_related("network")
+        .only("pk", "network_id", "title", "published_at")
         .order_by("-published_at")[:5]
     )
     meetings = list(
         Meeting.objects.filter(network_id__in=network_ids, ends_at__gte=timezone.now())
-        .select_related("network")
+        .only("pk", "network_id", "title", "starts_at")
         .order_by("starts_at")[:3]
     )
+    for item in (*updates, *meetings):
+        item.network = networks[item.network_id]
     return {
         "networks": sorted(networks.values(), key=lambda n: n.title),
         "updates": updates,

@@ -1,0 +1,47 @@
+"""The one place that hands Wagtail a site it did not look up (website/sites.py): it must
+fail loudly here, not quietly elsewhere, if an upgrade of Wagtail stops reading it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from website import fragments, sites
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
+def test_wagtail_still_reads_the_site_we_hand_it(rf, home_page):
+    request = rf.get("/")
+    handed = Site.objects.get(is_default_site=True)
+    setattr(request, sites.WAGTAIL_REQUEST_ATTRIBUTE, handed)
+    with CaptureQueriesContext(connection) as queries:
+        found = Site.find_for_request(request)
+    assert found is handed, (
+        "Wagtail no longer reads request."
+        f"{sites.WAGTAIL_REQUEST_ATTRIBUTE}: update website/sites.py"
+    )
+    assert len(queries) == 0
+
+
+def test_a_site_is_looked_up_once_per_process_then_kept(rf, home_page, fragments_on):
+    sites.find(rf.get("/"))
+    with CaptureQueriesContext(connection) as queries:
+        site = sites.find(rf.get("/"))
+    assert site.root_page_id == home_page.pk
+    assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_changed_site_is_seen_at_once(rf, home_page, fragments_on):
+    assert sites.find(rf.get("/")).site_name != "Voices West Midlands"
+    Site.objects.filter(is_default_site=True).update(site_name="ignored by signals")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Voices West Midlands"
+    site.save()
+    assert sites.find(rf.get("/")).site_name == "Voices West Midlands"
