@@ -5,7 +5,7 @@ row, then the specific one), and checks view restrictions in two more. On a 2-co
 every query is a measurable share of a page's cost (issue 11), so:
 
 - `serve` fetches the site's home page as a HomePage in one query and hands Wagtail the
-  route it would have found (through `home.wagtail_internals`, which says what it relies on
+  route it would have found (through `website.wagtail_internals`, which says what it relies on
   and what it saves);
 - index pages whose children are all one type (`child_page_model`) look a child up as that
   type directly: one query instead of two;
@@ -25,9 +25,7 @@ from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
-from website import fragments, sites
-
-from home import wagtail_internals
+from website import fragments, sites, wagtail_internals
 
 
 def ancestor_paths(path, steplen=Page.steplen):

@@ -1,10 +1,10 @@
 """The Wagtail Site serving a request, found once per process rather than once a request.
 
-Wagtail looks the site up with a query on every request (`Site.find_for_request`), and keeps
-the answer on the request as `request._wagtail_site`, where its page URLs, settings and
-menus read it. That is the only way to hand Wagtail a site it did not look up itself, so
-this module is the one place that writes that attribute; `tests/website/test_sites.py`
-fails loudly if an upgrade of Wagtail stops reading it. The remembered site is keyed on the
+Wagtail looks the site up with a query on every request (`Site.find_for_request`) and keeps
+the answer on the request, where its page URLs, settings and menus read it. Handing it a
+site it did not look up itself needs a private attribute, so that goes through
+website/wagtail_internals.py, whose tests fail loudly if an upgrade changes it. The
+remembered site is keyed on the
 page cache's generation (website/fragments.py), which any change to a site bumps.
 
     site = sites.find(request)  # then {% pageurl %} and site settings run no site query
@@ -12,21 +12,18 @@ page cache's generation (website/fragments.py), which any change to a site bumps
 
 from wagtail.models import Site
 
-from website import fragments
-
-# Where Wagtail keeps the site it found for a request (wagtail/models/sites.py).
-WAGTAIL_REQUEST_ATTRIBUTE = "_wagtail_site"
+from website import fragments, wagtail_internals
 
 
 def find(request):
     """The request's site (or None), from this process's memory when it is fresh."""
-    if hasattr(request, WAGTAIL_REQUEST_ATTRIBUTE):
-        return getattr(request, WAGTAIL_REQUEST_ATTRIBUTE)
+    if wagtail_internals.has_site(request):
+        return Site.find_for_request(request)
     site = fragments.cached(
         request,
         "site",
         lambda: Site.find_for_request(request),
         vary=request.get_host(),
     )
-    setattr(request, WAGTAIL_REQUEST_ATTRIBUTE, site)
+    wagtail_internals.supply_site(request, site)
     return site

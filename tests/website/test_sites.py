@@ -1,12 +1,12 @@
-"""The one place that hands Wagtail a site it did not look up (website/sites.py): it must
-fail loudly here, not quietly elsewhere, if an upgrade of Wagtail stops reading it."""
+"""The site remembered per process (website/sites.py), handed to Wagtail through
+website/wagtail_internals.py: it must fail loudly here if an upgrade stops reading it."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from website import fragments, sites
+from website import fragments, sites, wagtail_internals
 
 
 @pytest.fixture
@@ -20,12 +20,11 @@ def fragments_on(settings):
 def test_wagtail_still_reads_the_site_we_hand_it(rf, home_page):
     request = rf.get("/")
     handed = Site.objects.get(is_default_site=True)
-    setattr(request, sites.WAGTAIL_REQUEST_ATTRIBUTE, handed)
+    wagtail_internals.supply_site(request, handed)
     with CaptureQueriesContext(connection) as queries:
         found = Site.find_for_request(request)
     assert found is handed, (
-        "Wagtail no longer reads request."
-        f"{sites.WAGTAIL_REQUEST_ATTRIBUTE}: update website/sites.py"
+        "Wagtail no longer reads the site website/wagtail_internals.py hands it"
     )
     assert len(queries) == 0
 

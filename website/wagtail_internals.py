@@ -1,5 +1,5 @@
-"""The only two private attributes of Wagtail and django-treebeard that Voices touches,
-kept here so an upgrade that changes them fails one test (tests/home/test_wagtail_internals.py)
+"""The only private attributes of Wagtail and django-treebeard that Voices touches, kept
+here so an upgrade that changes them fails one test (tests/website/test_wagtail_internals.py)
 instead of quietly costing queries. Each stays because it still pays, measured on the site
 of tests/performance/test_query_budgets.py with cold caches (issue 18):
 
@@ -16,6 +16,10 @@ of tests/performance/test_query_budgets.py with cold caches (issue 18):
   (Wagtail's own `Page.route` sets it the same way). Set on a page found through its index's
   `child_page_model`, it saves the parent query of pages that show their parent: a news
   article and a network page cost 12 queries instead of 13.
+- `request._wagtail_site`: where `Site.find_for_request` keeps the site it looked up for
+  this request (wagtail/models/sites.py), and so where page URLs, site settings and menus
+  read it. `website.sites.find` hands over a site remembered per process, which saves the
+  site query (a CASE over every site) on every request that is not a whole-page cache hit.
 """
 
 
@@ -29,3 +33,13 @@ def supply_route(request, find_route):
 def remember_parent(page, parent):
     """Have `page.get_parent()` return `parent` without a query."""
     page._cached_parent_obj = parent
+
+
+def supply_site(request, site):
+    """Have `Site.find_for_request(request)` answer `site` without a query."""
+    request._wagtail_site = site
+
+
+def has_site(request):
+    """Whether this request's site has been found (by Wagtail or by `supply_site`)."""
+    return hasattr(request, "_wagtail_site")
