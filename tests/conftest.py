@@ -134,3 +134,14 @@ def pytest_collection_modifyitems(items):
     rest = [item for item in items if not serialized(item)]
     first = next((i for i, item in enumerate(rest) if transactional(item)), len(rest))
     items[:] = rest[:first] + moved + rest[first:]
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """Keep rendered fragments (website/fragments.py), which the suite's settings turn off."""
+    from website import fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    fragments.clear()
+    yield
+    fragments.clear()

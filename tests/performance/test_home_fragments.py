@@ -2,22 +2,11 @@
 for someone else: a publish shows at once, and members-only opportunities stay with members.
 """
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.opportunities.choices import Audience
 from tests.factories.opportunities import ensure_index, make_opportunity
-from website import fragments
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    fragments.clear()
-    yield
-    fragments.clear()
 
 
 def home_html(client):

@@ -5,7 +5,6 @@ served, members-only opportunities stay with members, and one-time form tokens s
 
 import re
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -15,15 +14,6 @@ from tests.factories.enquiries import make_enquiry_page
 from tests.factories.home import ensure_news_index, make_content_page, make_news
 from tests.factories.opportunities import ensure_index, make_opportunity
 from website import fragments
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    fragments.clear()
-    yield
-    fragments.clear()
 
 
 def html(client, path):

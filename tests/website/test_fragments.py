@@ -1,17 +1,7 @@
 """Rendered fragments are reused until they expire or anything public changes."""
 
-import pytest
-
 from website import cache as page_cache
 from website import fragments
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    fragments.clear()
-    yield
-    fragments.clear()
 
 
 class Counter:

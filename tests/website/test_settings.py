@@ -110,3 +110,14 @@ def test_redis_url_switches_cache_and_sessions():
         "django.core.cache.backends.redis.RedisCache",
         "django.contrib.sessions.backends.cache",
     ]
+
+
+def test_production_compiles_each_template_once_per_process():
+    shown = manage(
+        "shell",
+        "-c",
+        "from django.template import engines; "
+        "print([type(x).__module__ for x in engines['django'].engine.template_loaders])",
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == "['django.template.loaders.cached']"

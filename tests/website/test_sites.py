@@ -1,20 +1,11 @@
 """The site remembered per process (website/sites.py), handed to Wagtail through
 website/wagtail_internals.py: it must fail loudly here if an upgrade stops reading it."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from website import fragments, sites, wagtail_internals
-
-
-@pytest.fixture
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    fragments.clear()
-    yield
-    fragments.clear()
+from website import sites, wagtail_internals
 
 
 def test_wagtail_still_reads_the_site_we_hand_it(rf, home_page):
