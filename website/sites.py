@@ -26,4 +26,9 @@ def find(request):
         vary=request.get_host(),
     )
     wagtail_internals.supply_site(request, site)
+    # Every page link needs the sites' root paths, which Wagtail reads from the shared cache.
+    wagtail_internals.supply_site_root_paths(
+        request,
+        fragments.cached(request, "site-root-paths", Site.get_site_root_paths),
+    )
     return site

@@ -20,6 +20,10 @@ of tests/performance/test_query_budgets.py with cold caches (issue 18):
   this request (wagtail/models/sites.py), and so where page URLs, site settings and menus
   read it. `website.sites.find` hands over a site remembered per process, which saves the
   site query (a CASE over every site) on every request that is not a whole-page cache hit.
+- `request._wagtail_cached_site_root_paths`: where `Page._get_site_root_paths` keeps the
+  sites' root paths it read from the shared cache for this request; every `{% pageurl %}`
+  needs them. Handed over with the site, they save one shared-cache read (a query with the
+  database cache) on every such request.
 """
 
 
@@ -43,3 +47,9 @@ def supply_site(request, site):
 def has_site(request):
     """Whether this request's site has been found (by Wagtail or by `supply_site`)."""
     return hasattr(request, "_wagtail_site")
+
+
+def supply_site_root_paths(request, root_paths):
+    """Have every page URL worked out for this request use `root_paths` (a list of
+    `Site.get_site_root_paths()`) without reading the shared cache."""
+    request._wagtail_cached_site_root_paths = root_paths

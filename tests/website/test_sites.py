@@ -35,3 +35,31 @@ def test_a_changed_site_is_seen_at_once(rf, home_page, fragments_on):
     site.site_name = "Voices West Midlands"
     site.save()
     assert sites.find(rf.get("/")).site_name == "Voices West Midlands"
+
+
+def test_wagtail_still_reads_the_root_paths_we_hand_it(rf, home_page):
+    request = rf.get("/")
+    handed = Site.get_site_root_paths()
+    wagtail_internals.supply_site(request, Site.objects.get(is_default_site=True))
+    wagtail_internals.supply_site_root_paths(request, handed)
+    with CaptureQueriesContext(connection) as queries:
+        url = home_page.get_url(request=request)
+    assert url == "/"
+    assert [q["sql"] for q in queries] == [], (
+        "Wagtail no longer reads the root paths website/wagtail_internals.py hands it"
+    )
+
+
+def test_page_links_read_no_root_paths_once_the_site_is_kept(
+    rf, home_page, fragments_on, monkeypatch
+):
+    sites.find(rf.get("/"))
+    reads = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(
+        Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or original())
+    )
+    request = rf.get("/")
+    sites.find(request)
+    assert home_page.get_url(request=request) == "/"
+    assert reads == []

@@ -20,7 +20,12 @@ from tests.factories.home import ensure_news_index, make_content_page, make_news
 from website import wagtail_internals
 
 ROOT = Path(__file__).resolve().parents[2]
-PRIVATE_NAMES = ("_wagtail_route_for_request", "_cached_parent_obj", "_wagtail_site")
+PRIVATE_NAMES = (
+    "_wagtail_route_for_request",
+    "_cached_parent_obj",
+    "_wagtail_site",
+    "_wagtail_cached_site_root_paths",
+)
 
 
 def test_wagtail_caches_its_route_where_supply_route_puts_it(home_page):
