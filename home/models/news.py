@@ -27,6 +27,7 @@ from home.models.base import (
 )
 from home.pagination import get_page
 from home.routing import QuickRouteMixin, public_pages_for_long_listing
+from website import fragments
 
 
 class NewsPageTag(TaggedItemBase):
@@ -62,7 +63,21 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The listing is the same for everyone with the same tag and page: rendered once
+        and kept (website/fragments.py) until anything public changes."""
         context = super().get_context(request, *args, **kwargs)
+        context["listing_html"] = fragments.rendered(
+            request,
+            f"news:{self.pk}",
+            "home/includes/news_listing.html",
+            lambda: {**self.listing(request), "page": self},
+            vary=fragments.with_query(request),
+        )
+        return context
+
+    def listing(self, request):
+        """The articles for the request's tag and page, loaded before any template renders;
+        an unknown tag is a 404."""
         articles = self.articles()
         tag = None
         tag_slug = request.GET.get("tag", "")[:100]
@@ -81,13 +96,12 @@ class NewsIndexPage(SeoFieldsMixin, RoutablePageMixin, QuickRouteMixin, Page):  
             if not page_obj.object_list:
                 raise Http404("No news with that tag")
             tag = {"slug": tag_slug, "name": page_obj.object_list[0].tag_name}
-        context.update(
-            page_obj=page_obj,
-            articles=page_obj.object_list,
-            tag=tag,
-            pagination_query=urlencode({"tag": tag_slug}) if tag else "",
-        )
-        return context
+        return {
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "tag": tag,
+            "pagination_query": urlencode({"tag": tag_slug}) if tag else "",
+        }
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -55,9 +55,12 @@ class NetworkIndexPage(QuickRouteMixin, Page):
         from networks import reading  # at call time: reading loads the other models
 
         context = super().get_context(request, *args, **kwargs)
-        # A list, so the template shows what was loaded and runs no query of its own.
-        context["networks"] = list(
-            reading.network_listing(NetworkPage.objects.child_of(self))
+        # A list, so the template shows what was loaded and runs no query of its own; the
+        # same for everyone, so built once and kept (website/fragments.py).
+        context["networks"] = fragments.cached(
+            request,
+            f"networks:{self.pk}",
+            lambda: list(reading.network_listing(NetworkPage.objects.child_of(self))),
         )
         return context
 

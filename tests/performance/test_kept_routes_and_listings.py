@@ -157,3 +157,28 @@ def test_the_enquiry_form_keeps_its_questions_but_never_its_one_time_token(
     assert form_token(first) != form_token(second)
     assert 'name="full_name"' in second
     assert 'name="csrfmiddlewaretoken"' in second
+
+
+def test_the_news_listing_shows_a_new_article_at_once_and_keeps_tags_apart(
+    client, home_page, fragments_on
+):
+    news = ensure_news_index(home_page)
+    make_news(news, title="Carers at the table", tags=["carers"])
+    make_news(news, title="Leaders learning together", tags=["leaders"])
+    html(client, "/")
+    assert "Leaders learning together" not in html(client, "/news/?tag=carers")
+    assert "Leaders learning together" in html(client, "/news/")
+    assert client.get("/news/?tag=no-such-tag").status_code == 404
+    make_news(news, title="A third article", tags=["carers"])
+    assert "A third article" in html(client, "/news/?tag=carers")
+    assert "A third article" in html(client, "/news/")
+
+
+def test_a_new_network_is_listed_at_once(client, home_page, fragments_on):
+    from tests.factories.networks import make_network
+
+    make_network(home_page, slug="west-midlands")
+    html(client, "/")
+    assert "West Midlands Network" in html(client, "/networks/")
+    make_network(home_page, slug="north-east")
+    assert "North East Network" in html(client, "/networks/")
