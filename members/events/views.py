@@ -6,6 +6,7 @@ Views stay thin: `members.events.services` decides and writes.
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
@@ -154,10 +155,13 @@ def private_feed(request, token):
     if bookings is None:
         raise Http404("This calendar address no longer works.")
     events = [b.event for b in bookings]
-    return calendar.calendar_response(
+    response = calendar.calendar_response(
         request,
         "My Voices events",
         events,
         joining={e.pk for e in events},
         filename="my-events",
     )
+    # Joining links for one person: never kept by the page cache or a shared proxy.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -67,6 +67,7 @@ def test_private_feed_has_only_my_confirmed_bookings_and_reset_kills_the_old_url
     assert feed["Content-Type"].startswith("text/calendar")
     text = feed.content.decode()
     assert "SUMMARY:Mine" in text and "JOIN-SECRET" in text
+    assert "no-store" in feed["Cache-Control"]
     assert "/events/" + mine.slug + "/" in text
     assert "Waiting one" not in text and "Not booked" not in text
     client.force_login(member)
