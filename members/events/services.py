@@ -27,10 +27,6 @@ class BookingError(Exception):
 PAST = "This event has already happened, so it cannot be booked."
 CANCELLED_EVENT = "This event has been cancelled, so it cannot be booked."
 ALREADY = "You have already booked this event."
-ALREADY_EMAIL = (
-    "Someone has already booked this event with that email address. Use the link in "
-    "the booking email to manage it."
-)
 MEMBERS_ONLY = "This event is for members. Sign in to book."
 ALREADY_CANCELLED = "This booking is already cancelled."
 
@@ -103,14 +99,19 @@ def book(event, *, user=None, name="", email="", access_needs=""):
         if event.audience != EventAudience.PUBLIC:
             raise BookingError(MEMBERS_ONLY)
         existing = None
-        if (
+        earlier = (
             EventBooking.objects.filter(
                 event=event, user__isnull=True, email__iexact=email
             )
             .exclude(status=BookingStatus.CANCELLED)
-            .exists()
-        ):
-            raise BookingError(ALREADY_EMAIL)
+            .first()
+        )
+        if earlier is not None:
+            # Whoever typed this address is told only what any booking is told ("we have
+            # emailed you"), so the form never reveals who has booked; the address's
+            # owner gets their booking's email and manage link again.
+            notifications.booked(earlier)
+            return earlier
     status = _next_status(event)
     if existing:  # a member booking again after cancelling: back of the queue
         existing.status = status

@@ -14,6 +14,7 @@ from home.pagination import get_page
 from members.events import calendar, forms, services
 from members.events.models import BookingStatus
 from website import access_needs
+from website.spam import RateLimit, client_ip, ip_key
 
 EVENTS_PER_PAGE = 20
 CRUMBS = [("Home", "/"), ("Events", "/events/")]
@@ -72,12 +73,20 @@ def event_detail(request, slug):
                 }
             else:
                 fields = dict(form.cleaned_data)
+                ip = ip_key(client_ip(request))
+                if VISITOR_LIMIT.is_exceeded(ip):
+                    messages.error(request, TOO_MANY)
+                    return redirect(event.get_absolute_url())
             try:
                 booking = services.book(event, **fields)
             except services.BookingError as refusal:
                 messages.error(request, str(refusal))
                 return redirect(event.get_absolute_url())
-            messages.success(request, _booked_message(booking))
+            if member:
+                messages.success(request, _booked_message(booking))
+            else:
+                VISITOR_LIMIT.hit(ip)
+                messages.success(request, VISITOR_BOOKED.format(email=fields["email"]))
             return redirect(event.get_absolute_url())
     elif member:
         form = form_class(initial={"access_needs": access_needs.saved(request.user)})
@@ -97,6 +106,21 @@ def event_detail(request, slug):
             "crumbs": CRUMBS,
         },
     )
+
+
+# Visitors book by email with no account: a few bookings an hour from one address is plenty,
+# and the limit stops the form being used to send mail to strangers.
+VISITOR_LIMIT = RateLimit("event-booking-ip", 10)
+TOO_MANY = (
+    "You have made several bookings in a short time from this connection. "
+    "Please try again in an hour, or contact us if you need help."
+)
+# The same answer whether or not the address had booked already: the form must not tell
+# anyone who has booked an event.
+VISITOR_BOOKED = (
+    "Thank you. We have emailed {email} with your booking and a link to change or "
+    "cancel it. If it does not arrive in a few minutes, check your spam folder."
+)
 
 
 def _booked_message(booking):

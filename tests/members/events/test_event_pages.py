@@ -237,3 +237,32 @@ def test_event_page_queries_do_not_grow_with_bookings(
     _many_events(5)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_the_visitor_form_never_says_whether_an_address_has_booked(client, home_page):
+    event = make_event()
+    details = {"name": "Ann Visitor", "email": "ann@example.org"}
+    first = client.post(event.get_absolute_url(), details, follow=True)
+    again = client.post(
+        event.get_absolute_url(), {**details, "name": "Prober"}, follow=True
+    )
+    said = "We have emailed ann@example.org with your booking"
+    assert said in first.content.decode()
+    assert said in again.content.decode()
+    assert EventBooking.objects.count() == 1
+
+
+def test_visitor_bookings_from_one_address_are_limited(client, home_page):
+    event = make_event(capacity=50)
+    for number in range(10):
+        client.post(
+            event.get_absolute_url(),
+            {"name": "Visitor", "email": f"v{number}@example.org"},
+        )
+    refused = client.post(
+        event.get_absolute_url(),
+        {"name": "Visitor", "email": "v10@example.org"},
+        follow=True,
+    )
+    assert "several bookings in a short time" in refused.content.decode()
+    assert EventBooking.objects.count() == 10
