@@ -1,12 +1,16 @@
 """Staff manage events in the Wagtail admin (wagtail-modeladmin, model permissions).
 
 Programme staff hold the event permissions (members migration 0020); editors and members
-hold none, so Wagtail refuses them. Bookings are listed read-only for the organisers.
+hold none, so Wagtail refuses them. Bookings are listed read-only for the organisers; the
+access needs a person shared are special-category data, shown only to staff who hold the
+same dedicated permission as for expressions of interest.
 """
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.views import InspectView
 
 from members.events.models import Event, EventBooking
+from members.opportunities.permissions import can_see_interest_access_needs
 from website.admin_history import PermittedHistoryView
 from website.admin_listing import ListingIndexView
 
@@ -31,8 +35,21 @@ class EventAdmin(ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
 
 
+class BookingInspectView(InspectView):
+    """A booking's details; shared access needs only for those allowed to see them."""
+
+    def get_fields_dict(self):
+        allowed = can_see_interest_access_needs(self.request.user)
+        return [
+            self.get_dict_for_field(name)
+            for name in self.model_admin.get_inspect_view_fields()
+            if name != "access_needs" or allowed
+        ]
+
+
 class EventBookingAdmin(ModelAdmin):
     model = EventBooking
+    inspect_view_class = BookingInspectView
     history_view_class = PermittedHistoryView
     index_view_class = ListingIndexView
     menu_label = "Event bookings"
