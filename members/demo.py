@@ -7,6 +7,7 @@ because the later features build on the accounts (and the enquiry page on the st
 from members.accounts import demo as accounts_demo
 from members.coaching import demo as coaching_demo
 from members.enquiries import demo as enquiries_demo
+from members.events import demo as events_demo
 from members.opportunities import demo as opportunities_demo
 
 
@@ -15,3 +16,4 @@ def load():
     enquiries_demo.load()
     opportunities_demo.load()
     coaching_demo.load()
+    events_demo.load()

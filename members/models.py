@@ -14,6 +14,7 @@ from members.coaching.models import (
 )
 from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
+from members.events.models import CalendarFeed, Event, EventBooking
 from members.opportunities.models import (
     ExpressionOfInterest,
     OpportunityAlert,
@@ -27,6 +28,9 @@ __all__ = [
     "EnquiryNote",
     "EnquiryPage",
     "EnquiryPageType",
+    "CalendarFeed",
+    "Event",
+    "EventBooking",
     "Application",
     "Invitation",
     "ExpressionOfInterest",

@@ -7,6 +7,7 @@ they are matched in. Enquiries have none here: their form is served by the Enqui
 
 from members.accounts import urls as accounts_urls
 from members.coaching import urls as coaching_urls
+from members.events import urls as events_urls
 from members.opportunities import urls as opportunities_urls
 
 app_name = "members"
@@ -15,4 +16,5 @@ urlpatterns = [
     *accounts_urls.urlpatterns,
     *opportunities_urls.urlpatterns,
     *coaching_urls.urlpatterns,
+    *events_urls.urlpatterns,
 ]

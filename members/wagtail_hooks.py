@@ -11,4 +11,5 @@ import members.enquiries.wagtail_hooks  # noqa: F401
 import members.accounts.wagtail_hooks  # noqa: F401
 import members.opportunities.wagtail_hooks  # noqa: F401
 import members.coaching.wagtail_hooks  # noqa: F401
+import members.events.wagtail_hooks  # noqa: F401
 # isort: on

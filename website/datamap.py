@@ -27,6 +27,10 @@ RETENTION = {
     "network": "Network membership, requests and meetings: kept while the member belongs; "
     "removed on leaving or account deletion. Access needs shared for a meeting are cleared "
     "when the booking is cancelled and 30 days after the meeting (purge_expired).",
+    "event": "Events and bookings: events are kept as programme records; a booking is "
+    "deleted with the account; a visitor's booking (name, email) is deleted a year after the "
+    "event; access needs shared for a booking are cleared when it is cancelled and 30 days "
+    "after the event (purge_expired).",
     "operational": "Counters and settings with no personal data: kept indefinitely.",
     "audit": "Audit entries (Wagtail's ModelLogEntry, website/audit.py): ids, an action and a "
     "UTC time, never names; deleted AUDIT_RETENTION_DAYS (default 730) after they were "
@@ -254,6 +258,28 @@ DATA_MAP = {
     "networks.NetworkEnquiryNote": (
         "enquiry",
         fields(none="id network enquiry_id created_at", personal="author text"),
+    ),
+    "members.Event": (
+        "event",
+        fields(
+            none="id title slug summary description kind audience format joining_link "
+            "venue_name venue_address step_free_route hearing_loop quiet_room "
+            "accessible_parking starts_at ends_at capacity region status created_at"
+        ),
+    ),
+    # Booking an event of a lived-experience programme can reveal a condition or caring
+    # role, as network meeting places do, so the link to the person is special.
+    "members.EventBooking": (
+        "event",
+        fields(
+            none="id event status token created_at updated_at",
+            special="user access_needs",
+            personal="name email",
+        ),
+    ),
+    "members.CalendarFeed": (
+        "event",
+        fields(none="id token created_at", personal="user"),
     ),
     "networks.Meeting": (
         "network",

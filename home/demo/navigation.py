@@ -6,6 +6,7 @@ from home.models import NavigationSettings, OrganisationSettings
 LATER_APP_LINKS = (
     ("/opportunities/", "Opportunities"),
     ("/networks/", "Networks"),
+    ("/events/", "Events"),
     ("/enquire/", "Work with us"),
 )
 
@@ -26,7 +27,7 @@ def ensure_settings(site, menu, privacy, accessibility):
         organisation.save()
     navigation = NavigationSettings.for_site(site)
     if not len(navigation.main_menu):
-        # Opportunities, networks and the enquiry form belong to the apps loaded after this
+        # Opportunities, networks, events and the enquiry form belong to the apps loaded after this
         # one, so they are linked by address.
         navigation.main_menu = stream(
             *[("link", link(page=page, text=_menu_label(page))) for page in menu],

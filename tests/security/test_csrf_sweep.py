@@ -43,6 +43,8 @@ LAZY_DEFAULTS = {
     "account_email": {"account.emailaddress"},
     "members:profile": {"members.memberprofile"},
     "members:edit_profile": {"members.memberprofile"},
+    # The private calendar address is made the first time a member opens their events.
+    "members:my_events": {"members.calendarfeed"},
 }
 
 # Downloads of personal data are recorded in the audit log (an added row, nothing changed).

@@ -162,6 +162,18 @@ FORMS = {
         lambda **o: {"access_needs": "Step-free", "share_access_needs": "on", **o},
         ["access_needs"],
     ),
+    "event_booking_visitor": (
+        None,
+        "/events/{event_slug}/",
+        lambda **o: {"name": "Sam Visitor", "email": "sam@example.org", **o},
+        ["name", "access_needs"],
+    ),
+    "event_booking_member": (
+        "member",
+        "/events/{event_slug}/",
+        lambda **o: {"access_needs": "Captions", "share_access_needs": "on", **o},
+        ["access_needs"],
+    ),
     "membership_settings": (
         "member",
         "/portal/networks/{slug}/settings/",

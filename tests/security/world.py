@@ -96,6 +96,9 @@ def build_world():
     update = UpdateFactory(network=network, author=u["cochair"], title="An update")
     join_request = JoinRequestFactory(network=network)
     meeting = MeetingFactory(network=network)
+    from tests.factories.events import make_event
+
+    event = make_event(slug="world-event", capacity=100)
     enquiry = make_enquiry()
     type(enquiry).objects.filter(pk=enquiry.pk).update(network_page_id=network.pk)
     index = ensure_index(home)
@@ -117,6 +120,7 @@ def build_world():
         "update": update.pk,
         "join_request": join_request.pk,
         "meeting": meeting.pk,
+        "event_slug": event.slug,
         "enquiry": enquiry.pk,
         "opportunity": opportunity.pk,
         "interest": interest.pk,

@@ -1,0 +1,74 @@
+"""iCalendar files for events: the public listing, one event, a member's private feed.
+
+Only a confirmed booking's feed entry carries the joining link.
+"""
+
+from datetime import UTC
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+
+def _text(value):
+    value = (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "")
+
+
+def _fold(line):
+    """Lines over 75 octets continue on the next line after a space (RFC 5545 3.1)."""
+    raw = line.encode()
+    parts = []
+    while len(raw) > 75:
+        cut = 75
+        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+            cut -= 1
+        parts.append(raw[:cut].decode())
+        raw = raw[cut:]
+    parts.append(raw.decode())
+    return "\r\n ".join(parts)
+
+
+def _time(value):
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _where(event):
+    if event.is_in_person and event.venue_name:
+        return event.venue_name
+    return event.get_format_display()
+
+
+def calendar_response(request, name, events, *, joining=frozenset(), filename="events"):
+    """An .ics of `events`; `joining` holds the ids whose joining link may be included."""
+    stamp = _time(timezone.now())
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Voices//Events//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_text(name)}",
+    ]
+    for event in events:
+        url = request.build_absolute_uri(event.get_absolute_url())
+        description = event.summary
+        if event.pk in joining and event.joining_link:
+            description += f"\nJoin online: {event.joining_link}"
+        status = "CANCELLED" if event.status == "cancelled" else "CONFIRMED"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:event-{event.pk}@voices",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{_time(event.starts_at)}",
+            f"DTEND:{_time(event.ends_at)}",
+            f"SUMMARY:{_text(event.title)}",
+            f"LOCATION:{_text(_where(event))}",
+            f"DESCRIPTION:{_text(description)}",
+            f"URL:{url}",
+            f"STATUS:{status}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    body = "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

@@ -1,0 +1,93 @@
+"""The events demo, built through the booking services as people would book; idempotent.
+
+A public webinar with 250 places and a few bookings, a members-only workshop that is full
+with a waiting list, and member@example.org booked on the webinar.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from home.models.snippets import Region
+from members.events import services
+from members.events.models import Event, EventBooking
+from members.models import User
+
+JOINING = "https://meet.example.org/voices-webinar"
+
+DEMO_EVENTS = [
+    {
+        "slug": "co-production-in-commissioning-webinar",
+        "title": "Co-production in commissioning: a webinar for leaders",
+        "summary": "An hour with Lived Experience Partners and commissioners on sharing "
+        "decisions from the start, with time for questions.",
+        "description": "Two partners and a director of adult social care talk about "
+        "what changed when people who use services sat at the commissioning table.\n\n"
+        "Live captions are on. The recording is shared with everyone who booked.",
+        "kind": "webinar",
+        "audience": "public",
+        "format": "online",
+        "joining_link": JOINING,
+        "capacity": 250,
+        "days": 14,
+    },
+    {
+        "slug": "speaking-with-senior-leaders-workshop",
+        "title": "Getting ready to speak with senior leaders",
+        "summary": "A small workshop for members preparing for a board or panel: "
+        "telling your story on your terms, and looking after yourself afterwards.",
+        "description": "Bring a story you would like to tell, or just come and listen.\n\n"
+        "Travel expenses are paid. Tell us what would help you take part.",
+        "kind": "workshop",
+        "audience": "members",
+        "format": "in_person",
+        "venue_name": "Birmingham Voluntary Service Council",
+        "venue_address": "138 Digbeth, Birmingham B5 6DR",
+        "step_free_route": "Level entrance from Digbeth; lift to the first-floor room.",
+        "hearing_loop": "Portable hearing loop in the meeting room; ask at reception.",
+        "quiet_room": "A quiet room is next door all day.",
+        "accessible_parking": "Two blue-badge bays behind the building (Allison Street).",
+        "capacity": 1,
+        "days": 21,
+        "region": "west-midlands",
+    },
+]
+
+VISITORS = [
+    ("Priya Shah", "priya.shah@example.org"),
+    ("Tom Evans", "tom.evans@example.org"),
+    ("Grace Okafor", "grace.okafor@example.org"),
+]
+
+
+def ensure_event(item):
+    event = Event.objects.filter(slug=item["slug"]).first()
+    if event:
+        return event
+    fields = {k: v for k, v in item.items() if k not in ("days", "region")}
+    starts = (timezone.now() + timedelta(days=item["days"])).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    return Event.objects.create(
+        **fields,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        region=Region.objects.filter(slug=item.get("region", "")).first(),
+    )
+
+
+def _book_member(event, email, access_needs=""):
+    user = User.objects.filter(email=email).first()
+    if user and not EventBooking.objects.filter(event=event, user=user).exists():
+        services.book(event, user=user, access_needs=access_needs)
+
+
+def load():
+    webinar, workshop = (ensure_event(item) for item in DEMO_EVENTS)
+    for name, email in VISITORS:
+        if not EventBooking.objects.filter(event=webinar, email=email).exists():
+            services.book(webinar, name=name, email=email)
+    _book_member(webinar, "member@example.org", "Live captions, please.")
+    # The workshop's one place, then the waiting list.
+    _book_member(workshop, "cochair@example.org")
+    _book_member(workshop, "partner@example.org")

@@ -1,0 +1,41 @@
+"""A person's event bookings in their data download, and erased with their account."""
+
+from members.events.models import CalendarFeed, EventBooking
+from website.dataexport import ExportSection, erases
+
+
+def export_bookings_section(user):
+    rows = EventBooking.objects.filter(user=user).values(
+        "event__title",
+        "event__starts_at",
+        "status",
+        "access_needs",
+        "created_at",
+    )
+    records = [
+        {
+            "event": row["event__title"],
+            "starts_at": row["event__starts_at"],
+            "status": row["status"],
+            "access_needs_shared": row["access_needs"],
+            "booked_at": row["created_at"],
+        }
+        for row in rows
+    ]
+    if not records:
+        return None
+    return ExportSection(
+        key="event_bookings", title="Event bookings", records=records, order=55
+    )
+
+
+@erases("members.EventBooking", "members.CalendarFeed")
+def erase_member_data(user):
+    """Bookings say who came; nobody else relies on them, so they go, with the feed.
+    Bookings a visitor made with the same address go too."""
+    EventBooking.objects.filter(user=user).delete()
+    if user.email:
+        EventBooking.objects.filter(
+            user__isnull=True, email__iexact=user.email
+        ).delete()
+    CalendarFeed.objects.filter(user=user).delete()

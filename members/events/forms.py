@@ -1,0 +1,93 @@
+"""One form per action: a member booking, a visitor booking, and the listing filters."""
+
+from django import forms
+
+from home.models.snippets import Region
+from members.enquiries.forms import CleanCharField
+from members.events.models import EventKind
+from website.access_needs import SharedNeedsMixin, needs_field, share_field
+
+
+class MemberBookingForm(SharedNeedsMixin, forms.Form):
+    """A signed-in member books in one step; saved access needs are offered, shared only
+    if ticked, for this event alone."""
+
+    access_needs = needs_field(
+        CleanCharField, "Access needs for this event", "this event"
+    )
+    share_access_needs = share_field(
+        "Share these access needs with the programme team for this event",
+        "Only the programme staff running this event see it. Your profile is not changed.",
+    )
+
+
+class VisitorBookingForm(forms.Form):
+    """Someone without an account books a public event with a name and an email."""
+
+    name = CleanCharField(
+        label="Your name",
+        max_length=150,
+        error_messages={
+            "required": "Enter your name",
+            "max_length": "Keep your name to 150 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We send your booking and a link to cancel it here.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address like name@example.org",
+            "max_length": "Keep the email address to 254 characters or fewer",
+        },
+    )
+    access_needs = CleanCharField(
+        label="Access needs",
+        multiline=True,
+        required=False,
+        max_length=2000,
+        help_text="Anything that would help you take part. Only the programme staff "
+        "running this event see it, and it is deleted 30 days after the event.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Keep this to 2,000 characters or fewer"},
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+FORMAT_CHOICES = [("", "Any"), ("online", "Online"), ("in_person", "In person")]
+
+
+class EventFilterForm(forms.Form):
+    """The listing's filters; anything unknown is ignored rather than an error."""
+
+    kind = forms.ChoiceField(
+        label="Kind of event", required=False, choices=[("", "Any"), *EventKind.choices]
+    )
+    format = forms.ChoiceField(
+        label="Online or in person", required=False, choices=FORMAT_CHOICES
+    )
+    region = forms.ChoiceField(label="Region", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [
+            ("", "Any"),
+            *((r.slug, r.name) for r in Region.objects.order_by("name")),
+        ]
+
+    def filtered(self, events):
+        if not self.is_valid():
+            return events
+        data = self.cleaned_data
+        if data.get("kind"):
+            events = events.filter(kind=data["kind"])
+        if data.get("format") == "online":
+            events = events.filter(format__in=("online", "both"))
+        elif data.get("format") == "in_person":
+            events = events.filter(format__in=("in_person", "both"))
+        if data.get("region"):
+            events = events.filter(region__slug=data["region"])
+        return events

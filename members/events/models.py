@@ -1,0 +1,202 @@
+"""Programme events (webinars, workshops, advisory groups) and the places people book.
+
+Only `members.events.services` writes bookings; staff manage events in the admin.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+def new_token():
+    """An unguessable token for a visitor's manage link or a member's private feed."""
+    return secrets.token_urlsafe(32)
+
+
+class EventKind(models.TextChoices):
+    WEBINAR = "webinar", "Webinar"
+    WORKSHOP = "workshop", "Workshop"
+    NETWORK_MEETING = "network_meeting", "Network meeting"
+    ADVISORY_GROUP = "advisory_group", "Advisory group"
+
+
+class EventAudience(models.TextChoices):
+    PUBLIC = "public", "Anyone (public)"
+    MEMBERS = "members", "Members only"
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", "Online"
+    IN_PERSON = "in_person", "In person"
+    BOTH = "both", "In person and online"
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+VENUE_HELP = "Plain text, shown on the public event page. Leave empty if not known."
+
+
+class Event(models.Model):
+    """A programme event people book a place at; the joining link is for booked people."""
+
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.CharField(
+        max_length=300, help_text="One or two sentences for the listing."
+    )
+    description = models.TextField(
+        blank=True,
+        max_length=10000,
+        help_text="Plain text; blank lines start paragraphs.",
+    )
+    kind = models.CharField(
+        max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR
+    )
+    audience = models.CharField(
+        max_length=20, choices=EventAudience.choices, default=EventAudience.PUBLIC
+    )
+    format = models.CharField(
+        max_length=20, choices=EventFormat.choices, default=EventFormat.ONLINE
+    )
+    joining_link = models.URLField(
+        blank=True,
+        max_length=500,
+        help_text="Shown only to people with a confirmed place (page, email, calendar).",
+    )
+    venue_name = models.CharField(max_length=150, blank=True)
+    venue_address = models.TextField(blank=True, max_length=500)
+    step_free_route = models.TextField(
+        "step-free route", blank=True, max_length=1000, help_text=VENUE_HELP
+    )
+    hearing_loop = models.TextField(blank=True, max_length=1000, help_text=VENUE_HELP)
+    quiet_room = models.TextField(blank=True, max_length=1000, help_text=VENUE_HELP)
+    accessible_parking = models.TextField(
+        "nearest accessible parking", blank=True, max_length=1000, help_text=VENUE_HELP
+    )
+    starts_at = models.DateTimeField(help_text="Stored in UTC, shown in UK time.")
+    ends_at = models.DateTimeField()
+    capacity = models.PositiveIntegerField("places", validators=[MinValueValidator(1)])
+    region = models.ForeignKey(
+        "home.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "event"
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/events/{self.slug}/"
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def is_online(self):
+        return self.format in (EventFormat.ONLINE, EventFormat.BOTH)
+
+    @property
+    def is_in_person(self):
+        return self.format in (EventFormat.IN_PERSON, EventFormat.BOTH)
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "Place confirmed"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class EventBooking(models.Model):
+    """A member's or visitor's place (or waiting-list spot) at an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="bookings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_bookings",
+    )
+    name = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(blank=True)
+    status = models.CharField(max_length=20, choices=BookingStatus.choices)
+    # Only what the person chose to share for this booking; cleared on cancelling and by
+    # retention 30 days after the event.
+    access_needs = models.TextField(
+        "access needs shared for this event",
+        blank=True,
+        help_text="Special-category data: shown only to programme staff.",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "event booking"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=models.Q(user__isnull=False),
+                name="event_booking_unique_user",
+            ),
+            models.UniqueConstraint(
+                "event",
+                models.functions.Lower("email"),
+                condition=models.Q(user__isnull=True) & ~models.Q(status="cancelled"),
+                name="event_booking_unique_visitor_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def display_name(self):
+        if self.user_id:
+            return getattr(self.user, "display_name", "") or "Member"
+        return self.name
+
+    @property
+    def contact_email(self):
+        return self.user.email if self.user_id else self.email
+
+
+class CalendarFeed(models.Model):
+    """A member's private calendar address: the token is the only key, reset by POST."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "private calendar feed"
+
+    def __str__(self):
+        return f"Calendar feed of {self.user_id}"

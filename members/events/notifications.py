@@ -1,0 +1,48 @@
+"""The events feature's emails, in the core's catalogue (website/notify.py).
+
+Both are transactional: they answer a booking the person made. The joining link is in the
+context only for a confirmed place.
+"""
+
+from website import notify
+
+EVENT_BOOKED = notify.register(
+    "event_booked",
+    "The person who booked: their place or waiting-list spot, and how to cancel.",
+)
+EVENT_PLACE_CONFIRMED = notify.register(
+    "event_place_confirmed",
+    "A person on the waiting list: a place came free and it is theirs.",
+)
+
+
+def _context(booking):
+    event = booking.event
+    confirmed = booking.status == "confirmed"
+    if booking.user_id:
+        manage_url = notify.absolute_url("/portal/events/")
+    else:
+        manage_url = notify.absolute_url(f"/events/booking/{booking.token}/")
+    return {
+        "name": booking.display_name,
+        "event": event,
+        "booking": booking,
+        "confirmed": confirmed,
+        "joining_link": event.joining_link if confirmed else "",
+        "event_url": notify.absolute_url(event.get_absolute_url()),
+        "manage_url": manage_url,
+    }
+
+
+def _to(booking):
+    return booking.user if booking.user_id else booking.email
+
+
+def booked(booking):
+    """Tell the person what they booked (inside the booking's transaction)."""
+    notify.notify(EVENT_BOOKED, _to(booking), _context(booking), about=booking)
+
+
+def place_confirmed(booking):
+    """Tell the first person waiting that the freed place is theirs."""
+    notify.notify(EVENT_PLACE_CONFIRMED, _to(booking), _context(booking), about=booking)

@@ -1,0 +1,33 @@
+"""Events' URLs: the public listing and pages, booking, calendars, and the portal page.
+
+Concatenated into members/urls.py, so the names stay in the `members:` namespace.
+"""
+
+from django.urls import path
+
+from members.events import portal, views
+
+urlpatterns = [
+    path("events/", views.event_list, name="event_list"),
+    path("events/past/", views.past_events, name="event_past"),
+    path("events/calendar.ics", views.events_calendar, name="events_calendar"),
+    path("events/feed/<str:token>.ics", views.private_feed, name="event_private_feed"),
+    path(
+        "events/booking/<str:token>/",
+        views.manage_booking,
+        name="event_manage_booking",
+    ),
+    path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path(
+        "events/<slug:slug>/calendar.ics",
+        views.event_calendar,
+        name="event_calendar",
+    ),
+    path("portal/events/", portal.my_events, name="my_events"),
+    path(
+        "portal/events/<int:pk>/cancel/",
+        portal.cancel_my_booking,
+        name="event_cancel_booking",
+    ),
+    path("portal/events/feed/reset/", portal.reset_feed, name="event_feed_reset"),
+]
