@@ -26,9 +26,12 @@ def find(request):
         vary=request.get_host(),
     )
     wagtail_internals.supply_site(request, site)
-    # Every page link needs the sites' root paths, which Wagtail reads from the shared cache.
-    wagtail_internals.supply_site_root_paths(
-        request,
-        fragments.cached(request, "site-root-paths", Site.get_site_root_paths),
-    )
+    if fragments.seconds() > 0:
+        # Page links need the sites' root paths, which Wagtail reads from the shared cache
+        # at the first link; kept here, that read is saved. With nothing kept, Wagtail's
+        # own lazy read stays (a page without links then reads nothing).
+        wagtail_internals.supply_site_root_paths(
+            request,
+            fragments.cached(request, "site-root-paths", Site.get_site_root_paths),
+        )
     return site
