@@ -4,6 +4,8 @@ The event row is locked (`select_for_update`; on SQLite the write transaction is
 immediate) before places are counted, so the last place is never given twice.
 """
 
+import re
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +20,9 @@ from members.events.models import (
     new_token,
 )
 from members.opportunities.permissions import is_member
+
+# What `secrets.token_urlsafe` makes; anything else is not a token of ours.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class BookingError(Exception):
@@ -170,7 +175,7 @@ def promote_from_waiting_list(event):
 def booking_by_token(token):
     """A visitor's booking from their manage link, or None for a bad or old token."""
     token = str(token or "")
-    if not token or len(token) > 64:
+    if not TOKEN_SHAPE.fullmatch(token):  # NUL and other junk never reach the database
         return None
     return (
         EventBooking.objects.filter(token=token, user__isnull=True)
@@ -206,7 +211,7 @@ def reset_feed(user):
 def feed_bookings(token):
     """The confirmed bookings behind a private feed token, or None for a bad token."""
     token = str(token or "")
-    if not token or len(token) > 64:
+    if not TOKEN_SHAPE.fullmatch(token):  # NUL and other junk never reach the database
         return None
     feed = CalendarFeed.objects.filter(token=token).only("user_id").first()
     if feed is None:
