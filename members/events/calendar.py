@@ -3,33 +3,14 @@
 Only a confirmed booking's feed entry carries the joining link.
 """
 
-from datetime import UTC
-
 from django.http import HttpResponse
 from django.utils import timezone
 
+from website import ics
 
-def _text(value):
-    value = (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "")
-
-
-def _fold(line):
-    """Lines over 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    raw = line.encode()
-    parts = []
-    while len(raw) > 75:
-        cut = 75
-        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(raw[:cut].decode())
-        raw = raw[cut:]
-    parts.append(raw.decode())
-    return "\r\n ".join(parts)
-
-
-def _time(value):
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+_text = ics.text
+_fold = ics.fold
+_time = ics.time
 
 
 def _where(event):

@@ -1,7 +1,5 @@
 """Public outputs of a network: an RSS feed of public updates and iCal downloads."""
 
-from datetime import UTC
-
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,6 +9,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from networks import reading
 from networks.models import Meeting
 from networks.views.common import live_network
+from website import ics
 
 
 class NetworkUpdatesFeed(Feed):
@@ -50,27 +49,9 @@ class NetworkUpdatesFeed(Feed):
         return update.author_name
 
 
-def _ics_text(value):
-    value = (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "")
-
-
-def _ics_fold(line):
-    """Lines over 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    raw = line.encode()
-    parts = []
-    while len(raw) > 75:
-        cut = 75
-        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(raw[:cut].decode())
-        raw = raw[cut:]
-    parts.append(raw.decode())
-    return "\r\n ".join(parts)
-
-
-def _ics_time(value):
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+_ics_text = ics.text
+_ics_fold = ics.fold
+_ics_time = ics.time
 
 
 def _calendar(request, network, meetings):
