@@ -21,10 +21,10 @@ from members.models import Enquiry, MemberProfile
 from networks.models import NetworkCoChair
 from tests.factories import UserFactory
 from tests.factories.enquiries import EnquiryFactory
+from tests.factories.mfa import current_code
 from tests.factories.networks import make_network
 from tests.factories.users import PASSWORD
 from tests.members.accounts.accounts_helpers import make_profile
-from tests.members.accounts.test_mfa_gate import current_code
 from website.audit import UNKNOWN_ACCOUNT
 
 MARKER = "zz-dp8-marker"

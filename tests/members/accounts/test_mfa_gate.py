@@ -4,15 +4,10 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
 
+from tests.factories.mfa import current_code
 from tests.members.accounts.accounts_helpers import fresh_login
 
 
@@ -20,11 +15,6 @@ from tests.members.accounts.accounts_helpers import fresh_login
 def require_mfa(settings):
     settings.REQUIRE_STAFF_MFA = True
     cache.clear()
-
-
-def current_code(secret):
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 @pytest.fixture
