@@ -38,7 +38,9 @@ def _generation(request):
     already)."""
     found = getattr(request, page_cache.GENERATION_ATTRIBUTE, None)
     if found is None:
-        found = page_cache.current_generation()
+        found = page_cache.current_generation(
+            anonymous=page_cache.is_anonymous(request)
+        )
         if request is not None:
             setattr(request, page_cache.GENERATION_ATTRIBUTE, found)
     return found

@@ -131,6 +131,9 @@ else:
 # Seconds kept, 0 is off: anonymous pages (website/cache.py), shared pieces (fragments.py).
 ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 60)
+# How long a process trusts the generation it read before reading it again (website/cache.py):
+# a change made in another process shows within this many seconds; 0 reads it every request.
+CACHE_GENERATION_RECHECK_SECONDS = env.get_int("CACHE_GENERATION_RECHECK_SECONDS", 1)
 
 # A CDN or caching proxy in front: Wagtail sends an HTTP PURGE for a page's URLs to this
 # address when the page is published or unpublished (wagtail.contrib.frontend_cache).

@@ -15,6 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The whole-page cache is off for the suite; tests/performance turns it on where it is tested.
 ANONYMOUS_PAGE_CACHE_SECONDS = 0
+# Every request reads the shared generation, as the suite did before processes kept it
+# (tests/website/test_local_copies.py turns the kept copies on).
+CACHE_GENERATION_RECHECK_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = env.get_int(
     "TEST_FRAGMENT_CACHE_SECONDS", 0
 )  # likewise (tests/performance)
