@@ -64,7 +64,7 @@ def my_networks_panel(request):
     """My networks, latest updates, next meetings and, for co-chairs, their workspaces."""
     if not request.user.is_authenticated:
         return None
-    summary = dashboard_summary(request.user)
+    summary = dashboard_summary(request)
     if summary is None:  # not in a network yet: point the way to join one
         summary = {
             "networks": [],

@@ -68,10 +68,12 @@ def _fresh_cache():
     test must never decide another's outcome."""
     from django.core.cache import cache
 
+    from website import cache as page_cache
     from website import fragments
 
     cache.clear()
     fragments.clear()
+    page_cache.forget_local_copies()
     yield
 
 

@@ -50,10 +50,23 @@ def pairings_for(user):
     )
 
 
+def _in_any_pairing(user):
+    """A cheap first look: most members are in no pairing, and the full dashboard query
+    (with its reflection flags) costs several times more to build than to run."""
+    if not user.is_authenticated:
+        return False
+    as_partner = PairingPartner.objects.filter(partner=user).values("pairing_id")
+    return Pairing.objects.filter(Q(leader=user) | Q(pk__in=as_partner)).exists()
+
+
 def dashboard_pairings(request):
     """This person's pairings for the dashboard, running ones first, each marked with which
     sides have reflected; fetched once per request (the panel and "Things to do" both read
     it, so the dashboard costs the same queries with or without pairings)."""
+    if not hasattr(request, "_dashboard_pairings") and not _in_any_pairing(
+        request.user
+    ):
+        request._dashboard_pairings = []
     if not hasattr(request, "_dashboard_pairings"):
         wrote = Reflection.objects.filter(pairing=OuterRef("pk"))
         request._dashboard_pairings = list(

@@ -63,10 +63,11 @@ def my_events_panel(request):
     """The next three events the member booked (one query)."""
     if not request.user.is_authenticated:
         return None
+    # Only what the panel shows: an event row carries its whole description.
     bookings = list(
-        services.member_bookings(request.user).filter(
-            event__ends_at__gte=timezone.now()
-        )[:3]
+        services.member_bookings(request.user)
+        .filter(event__ends_at__gte=timezone.now())
+        .only("status", "event__slug", "event__title", "event__starts_at")[:3]
     )
     return Panel(
         order=33,

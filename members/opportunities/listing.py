@@ -213,18 +213,15 @@ def closing_soonest(user, limit=3):
 PANEL_FIELDS = ("id", "title", "url_path", "closes_at", "places")
 
 
-def matching_open_opportunities(user, limit=5):
+# How many of the audience's matching opportunities are kept for the panel; a member with
+# interests in all of them gets the exact query instead.
+MATCHING_KEPT = 30
+
+
+def _matching_query(user, profile):
     """Open opportunities in the member's region (or National/Online) and matching
-    interests, with only the columns the dashboard panel shows."""
-    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    interests: the same for everyone with the same audience, region and interests."""
     qs = open_opportunities(user)
-    if user.is_authenticated:
-        # Already expressed interest: it shows in "My expressions of interest" instead.
-        qs = qs.exclude(
-            pk__in=ExpressionOfInterest.objects.filter(member=user).values(
-                "opportunity_id"
-            )
-        )
     if profile is not None:
         types = types_for_interests(profile.interests)
         if types:
@@ -237,4 +234,36 @@ def matching_open_opportunities(user, limit=5):
                     | Q(region__slug__in=["national", "online"])
                 ).values("opportunitypage_id")
             )
-    return list(qs.only(*PANEL_FIELDS)[:limit])
+    return qs.only(*PANEL_FIELDS)
+
+
+def matching_open_opportunities(request, limit=5):
+    """The panel's short list, with only the columns it shows. The audience's list is kept
+    as a fragment (it changes with any publish or interest, which bumps the generation);
+    the member's own expressions of interest are taken out afterwards, since those show
+    in "My expressions of interest" instead."""
+    user = request.user
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    audience = "members" if perms.can_see_members_only(user) else "everyone"
+    vary = audience
+    if profile is not None:
+        vary += f"|{profile.region_id}|{','.join(sorted(profile.interests or []))}"
+    kept = fragments.cached(
+        request,
+        "opportunities:matching",
+        lambda: list(_matching_query(user, profile)[:MATCHING_KEPT]),
+        vary=vary,
+        seconds_at_most=60,
+    )
+    taken = set()
+    if user.is_authenticated:
+        taken = set(
+            ExpressionOfInterest.objects.filter(member=user).values_list(
+                "opportunity_id", flat=True
+            )
+        )
+    now = timezone.now()
+    left = [o for o in kept if o.pk not in taken and o.closes_at > now]
+    if len(left) < limit and len(kept) == MATCHING_KEPT:
+        left = list(_matching_query(user, profile).exclude(pk__in=taken)[:limit])
+    return left[:limit]

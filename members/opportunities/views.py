@@ -255,7 +255,7 @@ def matching_opportunities_panel(request):
     return Panel(
         order=30,
         template="members/opportunities/panels/matching.html",
-        context={"opportunities": listing.matching_open_opportunities(request.user)},
+        context={"opportunities": listing.matching_open_opportunities(request)},
     )
 
 

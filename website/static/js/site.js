@@ -16,4 +16,27 @@
     sync();
     wide.addEventListener("change", sync);
   }
+  // A double click (a tremor, an impatient tap on a slow phone) sends a form once: a second
+  // submit while the first is on its way is ignored. After 15 seconds, or on coming back to
+  // the page, it can be sent again in case the first never arrived.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.method || "").toLowerCase() !== "post") {
+      return;
+    }
+    if (form.hasAttribute("data-sending")) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-sending", "");
+    window.setTimeout(function () {
+      form.removeAttribute("data-sending");
+    }, 15000);
+  });
+  window.addEventListener("pageshow", function () {
+    var sending = document.querySelectorAll("form[data-sending]");
+    for (var i = 0; i < sending.length; i += 1) {
+      sending[i].removeAttribute("data-sending");
+    }
+  });
 })();
