@@ -90,7 +90,12 @@ class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's _
 
     @classmethod
     def served_queryset(cls):
-        """The featured programme card comes with the page (home/routing.py)."""
+        """How home/routing.py loads the page. The featured programme is only read to build
+        the highlights: when those are kept, joining its wide row on every request would
+        cost more than the one query a rebuild needs; when nothing is kept, it comes with
+        the page."""
+        if fragments.seconds() > 0:
+            return cls.objects.all()
         return cls.objects.select_related("featured_programme")
 
     def clean(self):
@@ -115,6 +120,13 @@ class HomePage(SeoFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page's _
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: rendered once, then kept (website/fragments.py).
+        # A hit needs neither the hero image nor the pages its buttons link to.
+        context["hero"] = fragments.rendered(
+            request,
+            f"home:hero:{self.pk}",
+            "home/includes/home_hero.html",
+            lambda: {"page": self},
+        )
         context["highlights"] = fragments.cached(
             request, f"home:highlights:{self.pk}", lambda: self._highlights(request)
         )

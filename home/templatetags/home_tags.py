@@ -1,12 +1,14 @@
 """Small template helpers for editorial pages: link targets and sharing metadata."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Page
 
 from home import slots
 from home.blocks import link_target
-from website import site_url
+from website import fragments, site_url
 
 register = template.Library()
 
@@ -65,3 +67,21 @@ def canonical_url(context, page):
 def render_slot(context, slot):
     """Render another app's home page slot with its own context plus request and page."""
     return slots.render(context.get("request"), slot, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """The page's description and sharing tags, kept per page and host: the share image
+    and its rendition then cost no query on the next visit, until anything is published."""
+    request = context.get("request")
+
+    def build():
+        return render_to_string(
+            "home/includes/seo_meta.html", {"page": page}, request=request
+        )
+
+    if request is None or not isinstance(page, Page):
+        return build()
+    return fragments.cached(
+        request, "page-meta", build, vary=f"{request.get_host()}|{page.pk}"
+    )

@@ -78,3 +78,42 @@ def test_a_preview_of_a_draft_never_reaches_the_public(client, home_page, fragme
     preview = draft.make_preview_request()
     assert "Plan still under discussion" in preview.content.decode()
     assert "Plan still under discussion" not in home_html(client)
+
+
+def test_the_hero_and_sharing_tags_are_kept_and_a_publish_shows_at_once(
+    client, home_page, fragments_on
+):
+    from tests.factories.home import make_image
+
+    home_page.hero_heading = "Voices that change care"
+    home_page.hero_image = make_image(title="Hero picture")
+    home_page.hero_image_alt = "People talking round a table"
+    home_page.save_revision().publish()
+    home_html(client)  # the first visit makes the site's settings rows and renditions
+    home_html(client)
+    with CaptureQueriesContext(connection) as warm:
+        html = home_html(client)
+    assert "Voices that change care" in html
+    assert (
+        'property="og:image"' in html and 'alt="People talking round a table"' in html
+    )
+    sql = " ".join(query["sql"] for query in warm.captured_queries)
+    assert "wagtailimages_image" not in sql
+    home_page.refresh_from_db()
+    home_page.hero_heading = "Care shaped by the people who use it"
+    home_page.hero_image = None
+    home_page.save_revision().publish()
+    html = home_html(client)
+    assert "Care shaped by the people who use it" in html
+    assert 'property="og:image"' not in html and "Hero picture" not in html
+
+
+def test_a_preview_of_a_new_hero_never_reaches_the_public(
+    client, home_page, fragments_on
+):
+    home_html(client)
+    draft = type(home_page).objects.get(pk=home_page.pk)
+    draft.hero_heading = "Heading not yet agreed"
+    preview = draft.make_preview_request()
+    assert "Heading not yet agreed" in preview.content.decode()
+    assert "Heading not yet agreed" not in home_html(client)
