@@ -14,7 +14,7 @@ from members.coaching.models import (
 )
 from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
-from members.events.models import CalendarFeed, Event, EventBooking
+from members.events.models import CalendarFeed, Event, EventBooking, EventReminder
 from members.opportunities.models import (
     ExpressionOfInterest,
     OpportunityAlert,
@@ -31,6 +31,7 @@ __all__ = [
     "CalendarFeed",
     "Event",
     "EventBooking",
+    "EventReminder",
     "Application",
     "Invitation",
     "ExpressionOfInterest",

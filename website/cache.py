@@ -301,6 +301,7 @@ IGNORED_MODELS = {
     "members.application",
     "members.opportunityalert",
     "members.opportunityalertsent",
+    "members.eventreminder",
     "members.intereststatuschange",
     "members.pairing",
     "members.pairingpartner",

@@ -264,7 +264,8 @@ DATA_MAP = {
         fields(
             none="id title slug summary description kind audience format joining_link "
             "venue_name venue_address step_free_route hearing_loop quiet_room "
-            "accessible_parking starts_at ends_at capacity region status created_at"
+            "accessible_parking starts_at ends_at capacity region status reminders "
+            "created_at"
         ),
     ),
     # Booking an event of a lived-experience programme can reveal a condition or caring
@@ -276,6 +277,11 @@ DATA_MAP = {
             special="user access_needs",
             personal="name email",
         ),
+    ),
+    # Which reminder went for which booking: goes with the booking.
+    "members.EventReminder": (
+        "event",
+        fields(none="id booking days_before sent_at"),
     ),
     "members.CalendarFeed": (
         "event",

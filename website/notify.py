@@ -136,8 +136,8 @@ def render(event_name, context):
     )
 
 
-def notify(event_name, to, context=None, *, about=None):
-    """Queue `event_name` for every recipient in `to`; returns how many were queued."""
+def _messages(event_name, to, context, about):
+    """The outbox messages for one context: one per recipient and channel."""
     event = EVENTS[event_name]
     context = dict(context or {})
     manage = event.manage_path
@@ -164,6 +164,23 @@ def notify(event_name, to, context=None, *, about=None):
         ctx = {**base, **context, "recipient": user, "recipient_email": address}
         for channel in event.channels:
             messages += CHANNELS[channel](event, address, ctx, headers)
+    return messages
+
+
+def notify(event_name, to, context=None, *, about=None):
+    """Queue `event_name` for every recipient in `to`; returns how many were queued."""
+    messages = _messages(event_name, to, context, about)
+    if messages:
+        outbox.send_many(messages)
+    return len(messages)
+
+
+def notify_each(event_name, items):
+    """Queue one event for many people, each with their own context, in one write to the
+    outbox (batch senders such as reminders). `items`: (to, context, about) triples."""
+    messages = []
+    for to, context, about in items:
+        messages += _messages(event_name, to, context, about)
     if messages:
         outbox.send_many(messages)
     return len(messages)

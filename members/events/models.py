@@ -6,9 +6,34 @@ Only `members.events.services` writes bookings; staff manage events in the admin
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+
+LONGEST_REMINDER_DAYS = 60
+
+
+def reminder_days(text):
+    """The days before an event to send reminders, largest first: "7,1" gives [7, 1]."""
+    days = set()
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= LONGEST_REMINDER_DAYS:
+            raise ValidationError(
+                f"Use whole numbers of days from 1 to {LONGEST_REMINDER_DAYS}, "
+                "separated by commas, for example 7, 1."
+            )
+        days.add(int(part))
+    if len(days) > 4:
+        raise ValidationError("Send at most four reminders.")
+    return sorted(days, reverse=True)
+
+
+def validate_reminder_days(text):
+    reminder_days(text)
 
 
 def new_token():
@@ -91,6 +116,17 @@ class Event(models.Model):
     )
     status = models.CharField(
         max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    reminders = models.CharField(
+        "reminders (days before)",
+        max_length=20,
+        blank=True,
+        default="7, 1",
+        validators=[validate_reminder_days],
+        help_text=(
+            "How many days before the event to remind everyone with a place, separated by "
+            "commas, for example 7, 1. Leave empty to send no reminders."
+        ),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -200,3 +236,25 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Calendar feed of {self.user_id}"
+
+
+class EventReminder(models.Model):
+    """A reminder sent for one booking, written in the same transaction that queues the
+    email: the unique pair means a reminder never goes twice, even from two runs at once."""
+
+    booking = models.ForeignKey(
+        EventBooking, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "event reminder"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booking", "days_before"], name="event_reminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"Reminder {self.days_before} days before, booking {self.booking_id}"

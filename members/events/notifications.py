@@ -10,6 +10,10 @@ EVENT_BOOKED = notify.register(
     "event_booked",
     "The person who booked: their place or waiting-list spot, and how to cancel.",
 )
+EVENT_REMINDER = notify.register(
+    "event_reminder",
+    "Everyone with a place: the event is coming up, with the joining details.",
+)
 EVENT_PLACE_CONFIRMED = notify.register(
     "event_place_confirmed",
     "A person on the waiting list: a place came free and it is theirs.",
@@ -46,3 +50,14 @@ def booked(booking):
 def place_confirmed(booking):
     """Tell the first person waiting that the freed place is theirs."""
     notify.notify(EVENT_PLACE_CONFIRMED, _to(booking), _context(booking), about=booking)
+
+
+def remind(bookings, days):
+    """Remind each person of their place (inside the transaction that records it)."""
+    return notify.notify_each(
+        EVENT_REMINDER,
+        [
+            (_to(booking), {**_context(booking), "days": days}, booking)
+            for booking in bookings
+        ],
+    )

@@ -77,7 +77,6 @@ MIDDLEWARE = [
 ROOT_URLCONF = "website.urls"
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 WSGI_APPLICATION = "website.wsgi.application"
-# Widgets through Django's Jinja2 templates: the same HTML, several times faster.
 FORM_RENDERER = "website.form_rendering.JinjaFirstRenderer"
 
 TEMPLATES = [
@@ -133,12 +132,10 @@ else:
 # Seconds kept, 0 is off: anonymous pages (website/cache.py), shared pieces (fragments.py).
 ANONYMOUS_PAGE_CACHE_SECONDS = env.get_int("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 FRAGMENT_CACHE_SECONDS = env.get_int("FRAGMENT_CACHE_SECONDS", 60)
-# How long a process trusts the generation it read before reading it again (website/cache.py):
-# a change made in another process shows within this many seconds; 0 reads it every request.
+# Seconds a process trusts the generation it read, for anonymous visitors (website/cache.py).
 CACHE_GENERATION_RECHECK_SECONDS = env.get_int("CACHE_GENERATION_RECHECK_SECONDS", 1)
 
-# A CDN or caching proxy in front: Wagtail sends an HTTP PURGE for a page's URLs to this
-# address when the page is published or unpublished (wagtail.contrib.frontend_cache).
+# A CDN or proxy in front: Wagtail PURGEs a page's URLs there on publish and unpublish.
 CDN_PURGE_URL = env.get("CDN_PURGE_URL")
 if CDN_PURGE_URL:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
@@ -216,8 +213,7 @@ SESSION_LIMITS = {
 }
 # The last-activity time is written at most this often, not on every request.
 SESSION_ACTIVITY_WRITE_SECONDS = 60
-# The cookie (for "remember me") and the stored session last as long as the longest limit;
-# the middleware ends each role's sessions sooner.
+# Cookie and stored session last the longest limit; the middleware ends each role's sooner.
 SESSION_COOKIE_AGE = max(limit["absolute"] for limit in SESSION_LIMITS.values())
 
 LANGUAGE_CODE = "en-gb"
@@ -303,8 +299,8 @@ POST_OFFICE = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Voices"
-# The public address (scheme, host, port) for canonical links and the sitemap, by default what
-# `make run` serves; load_demo and set_site_url write it into the Wagtail Site (site_url.py).
+# The public address for canonical links and the sitemap (default: what `make run` serves);
+# load_demo and set_site_url write it into the Wagtail Site (site_url.py).
 SITE_URL = env.get("SITE_URL") or f"http://127.0.0.1:{env.get('PORT') or '8000'}"
 # Links in emails and the admin: the same public address unless set apart.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or SITE_URL
@@ -400,6 +396,5 @@ ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
 # Retention (purge_expired, docs/privacy.md): idle member accounts; audit entries (days).
 INACTIVE_ACCOUNT_MONTHS = env.get_int("INACTIVE_ACCOUNT_MONTHS", 24)
 AUDIT_RETENTION_DAYS = env.get_int("AUDIT_RETENTION_DAYS", 730)
-
 # No avatars from gravatar.com: it would tell a third party who uses the admin (design.md §5).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
