@@ -1,6 +1,9 @@
 """One form per action: a member booking, a visitor booking, and the listing filters."""
 
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
 
 from home.models.snippets import Region
 from members.enquiries.forms import CleanCharField
@@ -60,6 +63,34 @@ class VisitorBookingForm(forms.Form):
 FORMAT_CHOICES = [("", "Any"), ("online", "Online"), ("in_person", "In person")]
 
 
+MONTHS_OFFERED = 12
+
+
+def _months(past):
+    """(value, label) for the twelve months ahead (or, for past events, behind), in UK time."""
+    today = timezone.localdate()
+    year, month = today.year, today.month
+    found = []
+    for _ in range(MONTHS_OFFERED):
+        found.append(
+            (f"{year}-{month:02d}", datetime(year, month, 1).strftime("%B %Y"))
+        )
+        month += -1 if past else 1
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return found
+
+
+def _month_bounds(value):
+    """The first moment of the month and of the next, aware in the site's time zone."""
+    year, month = (int(part) for part in value.split("-"))
+    start = timezone.make_aware(datetime(year, month, 1))
+    following = datetime(year + month // 12, month % 12 + 1, 1)
+    return start, timezone.make_aware(following)
+
+
 class EventFilterForm(forms.Form):
     """The listing's filters; anything unknown is ignored rather than an error."""
 
@@ -70,17 +101,19 @@ class EventFilterForm(forms.Form):
         label="Online or in person", required=False, choices=FORMAT_CHOICES
     )
     region = forms.ChoiceField(label="Region", required=False)
+    month = forms.ChoiceField(label="Month", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, past=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [
             ("", "Any"),
             *((r.slug, r.name) for r in Region.objects.order_by("name")),
         ]
+        self.fields["month"].choices = [("", "Any month"), *_months(past)]
 
     def filtered(self, events):
-        if not self.is_valid():
-            return events
+        self.is_valid()
+        # Each filter that makes sense is applied, whatever the others say.
         data = self.cleaned_data
         if data.get("kind"):
             events = events.filter(kind=data["kind"])
@@ -90,4 +123,7 @@ class EventFilterForm(forms.Form):
             events = events.filter(format__in=("in_person", "both"))
         if data.get("region"):
             events = events.filter(region__slug=data["region"])
+        if data.get("month"):
+            start, end = _month_bounds(data["month"])
+            events = events.filter(starts_at__gte=start, starts_at__lt=end)
         return events

@@ -22,7 +22,7 @@ CRUMBS = [("Home", "/"), ("Events", "/events/")]
 
 def _listing(request, *, past):
     events = services.past(request.user) if past else services.upcoming(request.user)
-    filters = forms.EventFilterForm(request.GET or None)
+    filters = forms.EventFilterForm(request.GET or None, past=past)
     events = filters.filtered(events) if request.GET else events
     page_obj = get_page(events, EVENTS_PER_PAGE, request.GET.get("page"))
     query = urlencode(
