@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
@@ -50,6 +51,11 @@ def run_worker():
     """One pass of django-tasks-db's worker: every task due, then it stops. The worker
     installs its own signal handlers; the test runner gets its own back."""
     kept = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # Between tasks the worker closes connections that are not in autocommit mode; inside
+    # the test's transaction that would be the test's own connection (PostgreSQL; SQLite's
+    # in-memory test database ignores a close).
+    housekeeping = db_worker.close_old_connections
+    db_worker.close_old_connections = lambda: None
     try:
         call_command(
             "db_worker",
@@ -60,6 +66,7 @@ def run_worker():
             verbosity=0,
         )
     finally:
+        db_worker.close_old_connections = housekeeping
         for sig, handler in kept.items():
             signal.signal(sig, handler)
 
