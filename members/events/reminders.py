@@ -11,6 +11,7 @@ Cancelled events and cancelled or waiting bookings get nothing.
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,7 +33,7 @@ def nearest_due(event, now):
     """The smallest number of days whose reminder moment has passed, or None."""
     try:
         days = reminder_days(event.reminders)
-    except Exception:  # an old value that no longer validates: no reminders, no crash
+    except ValidationError:  # an old value that no longer validates: none, and no crash
         return None
     due = [d for d in days if event.starts_at - timedelta(days=d) <= now]
     return min(due) if due else None
