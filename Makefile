@@ -29,19 +29,29 @@ run: $(VENV)/.run-deps
 	@echo ""
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## test: the whole suite, then the browser journeys in their own run
+# Test processes for the parallel pass (pytest-xdist): one per CPU unless set.
+TEST_WORKERS ?= auto
+# Each pass after the first may find nothing to run when PYTEST_ARGS names a few tests;
+# pytest says so with exit code 5, which is not a failure here.
+ALLOW_EMPTY := || [ $$? -eq 5 ]
+
+## test: the whole suite: most of it in parallel, then the transactional tests (they empty
+## the database after them) in one process, then the browser journeys in their own run
 ## (Playwright keeps an event loop open, which Django's ORM refuses to share)
 test: $(VENV)/.dev-deps chromium
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
+	$(PY) -m pytest -m "serial and not browser" $(PYTEST_ARGS) $(ALLOW_EMPTY)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-fast: everything but the browser journeys
 test-fast: $(VENV)/.dev-deps
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
+	$(PY) -m pytest -m "serial and not browser" $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-db: what depends on the database engine (CI's PostgreSQL pass)
 test-db: $(VENV)/.dev-deps
-	$(PY) -m pytest -m "not browser and not isolated" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not isolated and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
+	$(PY) -m pytest -m "serial and not browser and not isolated" $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-browser: only the Chromium journeys
 test-browser: $(VENV)/.dev-deps chromium

@@ -1,10 +1,11 @@
 """Who co-chairs a network today: the one query on co-chair terms that permissions, pages,
 services and emails all need, kept below all of them so none imports another for it."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from networks.models.membership import NetworkCoChair
+from website import roles
 
 
 def current_terms_q(today=None, prefix=""):
@@ -30,6 +31,8 @@ def cochaired_network_ids(user):
     if not getattr(user, "is_authenticated", False):
         return []
     ids = getattr(user, "_voices_cochaired_network_ids", None)
+    if ids is None and roles.loaded(user, "cochairs") is False:
+        ids = user._voices_cochaired_network_ids = []
     if ids is None:
         ids = sorted(
             set(
@@ -40,3 +43,12 @@ def cochaired_network_ids(user):
         )
         user._voices_cochaired_network_ids = ids
     return ids
+
+
+# Most people co-chair nothing: knowing that with the person saves the query above.
+roles.load_with_user(
+    "cochairs",
+    lambda: Exists(
+        NetworkCoChair.objects.filter(current_terms_q(), user=OuterRef("pk"))
+    ),
+)

@@ -97,6 +97,28 @@ def _content_types_after_a_flush(request):
     yield
 
 
+def _transactional(item):
+    found = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    return bool(
+        (
+            found
+            and (found.kwargs.get("transaction") or found.kwargs.get("reset_sequences"))
+        )
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def pytest_itemcollected(item):
+    """Transactional tests end by emptying the database, migrated rows (the root page,
+    groups, content types) included. In one process pytest-django runs them last; with
+    several workers (`make test`) another test could follow on the same worker, so they
+    are marked `serial` and run in a pass of their own after the parallel one."""
+    if _transactional(item):
+        item.add_marker(pytest.mark.serial)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run serialized-rollback tests first among the transactional ones.
@@ -115,26 +137,11 @@ def pytest_collection_modifyitems(items):
         found = marker(item)
         return bool(found and found.kwargs.get("serialized_rollback"))
 
-    def transactional(item):
-        found = marker(item)
-        fixtures = getattr(item, "fixturenames", [])
-        return bool(
-            (
-                found
-                and (
-                    found.kwargs.get("transaction")
-                    or found.kwargs.get("reset_sequences")
-                )
-            )
-            or "transactional_db" in fixtures
-            or "live_server" in fixtures
-        )
-
     moved = [item for item in items if serialized(item)]
     if not moved:
         return
     rest = [item for item in items if not serialized(item)]
-    first = next((i for i, item in enumerate(rest) if transactional(item)), len(rest))
+    first = next((i for i, item in enumerate(rest) if _transactional(item)), len(rest))
     items[:] = rest[:first] + moved + rest[first:]
 
 

@@ -8,10 +8,15 @@ records that features own, so each feature registers its check once and everyone
     roles.has(user, roles.COCHAIR, network)           # anywhere: views, services, templates
 
 A check runs at most one query per user and role: group names are read once and kept on the
-user object for the rest of the request.
+user object for the rest of the request. Facts most pages ask about the signed-in person
+(a member? in a pairing? co-chairing today?) are read with the person instead, in the one
+query that loads them for the request: a feature names the fact once with
+`load_with_user(name, expression)` and reads it with `loaded(user, name)`.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef
 
 # Django groups (created by migrations and load_demo).
 STAFF = "Programme staff"
@@ -25,6 +30,25 @@ PARTNER = "partner"
 LEADER = "leader"
 
 _checks = {}
+_facts = {}
+
+
+def load_with_user(name, expression):
+    """Read `expression()` (a boolean expression on `OuterRef("pk")`, usually `Exists`)
+    with the signed-in person on every request, as the attribute `loaded(user, name)` reads.
+    """
+    _facts[name] = expression
+
+
+def with_facts(users):
+    """`users` (a User queryset) with every registered fact annotated."""
+    return users.annotate(**{f"voices_fact_{n}": make() for n, make in _facts.items()})
+
+
+def loaded(user, name):
+    """The fact as read with the person: True or False, or None when it was not (a user
+    object from anywhere but the request), and the caller asks the database itself."""
+    return getattr(user, f"voices_fact_{name}", None)
 
 
 def register(role, check):
@@ -44,6 +68,8 @@ def group_names(user):
 
 
 def in_group(user, name):
+    if name == MEMBERS and loaded(user, "member") is not None:
+        return loaded(user, "member")
     return name in group_names(user)
 
 
@@ -91,3 +117,12 @@ def staff_users():
 
 def staff_emails():
     return list(staff_users().values_list("email", flat=True))
+
+
+# Every portal page asks whether the person is a member; read it with them.
+load_with_user(
+    "member",
+    lambda: Exists(
+        Group.objects.filter(name=MEMBERS, user=OuterRef("pk")).values("pk")
+    ),
+)

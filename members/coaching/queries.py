@@ -19,6 +19,7 @@ from members.coaching.models import (
     PairingPartner,
     Reflection,
 )
+from website import roles
 
 S = Pairing.Status
 DASHBOARD_LIMIT = 50
@@ -50,11 +51,24 @@ def pairings_for(user):
     )
 
 
+roles.load_with_user(
+    "leads_pairing", lambda: Exists(Pairing.objects.filter(leader=OuterRef("pk")))
+)
+roles.load_with_user(
+    "partners_pairing",
+    lambda: Exists(PairingPartner.objects.filter(partner=OuterRef("pk"))),
+)
+
+
 def _in_any_pairing(user):
     """A cheap first look: most members are in no pairing, and the full dashboard query
-    (with its reflection flags) costs several times more to build than to run."""
+    (with its reflection flags) costs several times more to build than to run. Read with
+    the signed-in person where it was (website/roles.py)."""
     if not user.is_authenticated:
         return False
+    leads = roles.loaded(user, "leads_pairing")
+    if leads is not None:
+        return leads or roles.loaded(user, "partners_pairing")
     as_partner = PairingPartner.objects.filter(partner=user).values("pairing_id")
     return Pairing.objects.filter(Q(leader=user) | Q(pk__in=as_partner)).exists()
 

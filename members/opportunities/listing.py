@@ -237,6 +237,32 @@ def _matching_query(user, profile):
     return qs.only(*PANEL_FIELDS)
 
 
+def own_interests(request):
+    """The signed-in person's expressions of interest, newest first, read once a request.
+
+    The dashboard shows them three ways ("My expressions of interest", offers waiting in
+    "Things to do", and taken out of "Matching opportunities"); one query serves all three.
+    """
+    if not request.user.is_authenticated:
+        return []
+    if not hasattr(request, "_own_interests"):
+        request._own_interests = list(
+            ExpressionOfInterest.objects.filter(member=request.user)
+            .select_related("opportunity")
+            .only(
+                "pk",
+                "status",
+                "created_at",
+                "opportunity",
+                "opportunity__title",
+                "opportunity__starts_on",
+                "opportunity__closes_at",
+            )
+            .order_by("-created_at", "-pk")
+        )
+    return request._own_interests
+
+
 def matching_open_opportunities(request, limit=5):
     """The panel's short list, with only the columns it shows. The audience's list is kept
     as a fragment (it changes with any publish or interest, which bumps the generation);
@@ -255,13 +281,7 @@ def matching_open_opportunities(request, limit=5):
         vary=vary,
         seconds_at_most=60,
     )
-    taken = set()
-    if user.is_authenticated:
-        taken = set(
-            ExpressionOfInterest.objects.filter(member=user).values_list(
-                "opportunity_id", flat=True
-            )
-        )
+    taken = {interest.opportunity_id for interest in own_interests(request)}
     now = timezone.now()
     left = [o for o in kept if o.pk not in taken and o.closes_at > now]
     if len(left) < limit and len(kept) == MATCHING_KEPT:

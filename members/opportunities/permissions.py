@@ -16,7 +16,9 @@ def is_member(user):
     """Signed-in, active and in the Members group (cached on the user for this request)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    cached = getattr(user, "_voices_is_member", None)
+    cached = roles.loaded(user, "member")
+    if cached is None:
+        cached = getattr(user, "_voices_is_member", None)
     if cached is None:
         cached = user.groups.filter(name=roles.MEMBERS).exists()
         user._voices_is_member = cached

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from members.opportunities import listing
 from members.opportunities import permissions as perms
 from members.opportunities.choices import InterestStatus
 from members.opportunities.models import ExpressionOfInterest
@@ -19,20 +20,14 @@ LIMIT = 20
 
 def offers_waiting(request):
     """Members: each place they have been offered, until they accept or decline it."""
-    offers = (
-        ExpressionOfInterest.objects.filter(
-            member=request.user, status=InterestStatus.OFFERED
-        )
-        .select_related("opportunity")
-        .only(
-            "pk",
-            "opportunity",
-            "opportunity__title",
-            "opportunity__starts_on",
-            "opportunity__closes_at",
-        )
-        .order_by("opportunity__closes_at", "pk")[:LIMIT]
-    )
+    offers = sorted(
+        (
+            interest
+            for interest in listing.own_interests(request)
+            if interest.status == InterestStatus.OFFERED
+        ),
+        key=lambda offer: (offer.opportunity.closes_at, offer.pk),
+    )[:LIMIT]
     return [
         todo.Todo(
             text=f"You have been offered a place: {offer.opportunity.title}",

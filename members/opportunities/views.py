@@ -262,11 +262,7 @@ def matching_opportunities_panel(request):
 def my_interests_panel(request):
     if not request.user.is_authenticated:
         return None
-    interests = list(
-        services.member_interests(request.user).only(
-            "pk", "status", "created_at", "opportunity", "opportunity__title"
-        )[:5]
-    )
+    interests = listing.own_interests(request)[:5]
     if not interests and not perms.is_member(request.user):
         return None
     return Panel(
