@@ -16,7 +16,10 @@ query that loads them for the request: a feature names the fact once with
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 # Django groups (created by migrations and load_demo).
 STAFF = "Programme staff"
@@ -45,10 +48,42 @@ def with_facts(users):
     return users.annotate(**{f"voices_fact_{n}": make() for n, make in _facts.items()})
 
 
+# A pk no row has, to find where the person's id goes among the compiled query's values.
+_MARKER = -730_021_947
+_compiled = {}
+
+
+def person_with_facts(user_id):
+    """The active or inactive user `user_id` with every fact, or None.
+
+    Building the ORM query for four subqueries costs more than running it, and every
+    signed-in request runs it; so its SQL is compiled once a day (facts may compare with
+    today's date) and each request only puts the id in its place.
+    """
+    User = get_user_model()
+    try:
+        user_id = User._meta.pk.to_python(user_id)
+    except ValidationError:
+        return None
+    key = (timezone.localdate(), tuple(_facts))
+    if key not in _compiled:
+        query = with_facts(User._default_manager.filter(pk=_MARKER)).query
+        sql, params = query.get_compiler(using=DEFAULT_DB_ALIAS).as_sql()
+        places = [i for i, value in enumerate(params) if value == _MARKER]
+        if len(places) != 1:  # never expected; the plain query is always right
+            return with_facts(User._default_manager.filter(pk=user_id)).first()
+        _compiled.clear()
+        _compiled[key] = (sql, list(params), places[0])
+    sql, params, place = _compiled[key]
+    params = [*params[:place], user_id, *params[place + 1 :]]
+    return next(iter(User._default_manager.raw(sql, params)), None)
+
+
 def loaded(user, name):
     """The fact as read with the person: True or False, or None when it was not (a user
     object from anywhere but the request), and the caller asks the database itself."""
-    return getattr(user, f"voices_fact_{name}", None)
+    value = getattr(user, f"voices_fact_{name}", None)
+    return None if value is None else bool(value)
 
 
 def register(role, check):

@@ -8,7 +8,6 @@ own and their groups' permissions.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
@@ -19,12 +18,10 @@ class VoicesAuthenticationBackend(AuthenticationBackend):
     def get_user(self, user_id):
         """The signed-in person for this request, with the facts features registered in
         `website.roles` read in the same query (ModelBackend's rules otherwise)."""
-        users = roles.with_facts(get_user_model()._default_manager.all())
-        try:
-            user = users.get(pk=user_id)
-        except users.model.DoesNotExist:
+        user = roles.person_with_facts(user_id)
+        if user is None or not self.user_can_authenticate(user):
             return None
-        return user if self.user_can_authenticate(user) else None
+        return user
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

@@ -6,10 +6,14 @@ plain member's dashboard asks none of those tables again; and since each request
 person afresh, a change shows on the very next page.
 """
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from home.models import Region
 from members.opportunities import permissions as opportunity_perms
@@ -98,3 +102,27 @@ def test_inactive_people_are_not_loaded_for_a_request(client, member):
     response = client.get("/portal/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_person_and_every_fact_come_in_one_query(member, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        person = roles.person_with_facts(member.pk)
+    assert person == member
+    assert roles.loaded(person, "member") is True
+    assert roles.loaded(person, "leads_pairing") is False
+    assert roles.loaded(person, "cochairs") is False
+
+
+@pytest.mark.parametrize("nonsense", ["abc", "", None, "1; DROP TABLE x", 10**9, -1])
+def test_an_id_nobody_has_loads_nobody(db, nonsense):
+    assert roles.person_with_facts(nonsense) is None
+
+
+def test_a_term_starting_tomorrow_counts_from_tomorrow(member, home_page):
+    """The compiled query compares with today's date, so it is compiled again each day."""
+    network = make_network(home_page)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    CoChairFactory(network=network, user=member, term_start=tomorrow)
+    assert roles.loaded(roles.person_with_facts(member.pk), "cochairs") is False
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert roles.loaded(roles.person_with_facts(member.pk), "cochairs") is True
