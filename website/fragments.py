@@ -19,6 +19,8 @@ FRAGMENT_CACHE_SECONDS=0 turns it off (the test suite does, apart from the
 tests of this module).
 """
 
+import random
+
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import render_to_string
@@ -61,8 +63,15 @@ def cached(request, name, build, *, vary="", seconds_at_most=None):
     found = _store.get(key)
     if found is None:
         found = build()
-        _store.set(key, found, life)
+        _store.set(key, found, _spread(life))
     return found
+
+
+def _spread(life):
+    """`life` less up to a fifth, at random: pieces kept in the same moment (a process's
+    first requests) then expire at different moments, so no one request rebuilds them all
+    (that request was the slowest in a hundred)."""
+    return max(1, life - random.randint(0, life // 5))  # noqa: S311 - not security
 
 
 def rendered(request, name, template, build_context, *, vary="", seconds_at_most=None):

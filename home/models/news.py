@@ -167,10 +167,19 @@ class NewsPage(ListingFieldsMixin, QuickRouteMixin, Page):  # noqa: DJ008 - Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["author_list"] = list(self.authors.all())
-        context["tag_list"] = list(self.tags.all())
-        # One query serves both the breadcrumbs and the tag links.
-        context["news_index"] = self.get_parent()
+        # The same for every reader until the article is published again: kept for each
+        # article (website/fragments.py). One parent serves the breadcrumbs and tag links.
+        authors, tags, index = fragments.cached(
+            request,
+            "news:article-meta",
+            lambda: (
+                list(self.authors.all()),
+                list(self.tags.all()),
+                self.get_parent(),
+            ),
+            vary=str(self.pk),
+        )
+        context.update(author_list=authors, tag_list=tags, news_index=index)
         return context
 
     @property

@@ -3,6 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
@@ -84,4 +85,27 @@ def page_meta(context, page):
         return build()
     return fragments.cached(
         request, "page-meta", build, vary=f"{request.get_host()}|{page.pk}"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def stream(context, page, field="body"):
+    """A page's StreamField, each block as `{% include_block %}` renders it, kept per page,
+    field and host until anything is published (blocks show only content: links, images,
+    documents, the same for every reader who may open the page; the page's own privacy
+    rules run before this). A preview renders the draft afresh."""
+    request = context.get("request")
+
+    def build():
+        flat = context.flatten()
+        return mark_safe(  # noqa: S308 - each block's HTML, escaped by its own template
+            "".join(
+                block.render_as_block(context=flat) for block in getattr(page, field)
+            )
+        )
+
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return build()
+    return fragments.cached(
+        request, "stream", build, vary=f"{request.get_host()}|{page.pk}|{field}"
     )

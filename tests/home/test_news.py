@@ -59,6 +59,27 @@ def test_article_shows_date_authors_and_tag_links(client, news):
     assert "/news/?tag=west-midlands" in html
 
 
+def test_kept_authors_and_tags_follow_a_new_publish(client, news, fragments_on):
+    """The article's authors and tags are kept between readers (website/fragments.py);
+    publishing the article again shows the new ones at once."""
+    from tests.factories.home import PersonFactory
+
+    article = make_news(
+        news, authors=[PersonFactory(name="Ana Ruiz")], tags=["West Midlands"]
+    )
+    first = client.get(article.url).content.decode()
+    assert "By Ana Ruiz" in first and "/news/?tag=west-midlands" in first
+    assert (
+        client.get(article.url).content.decode() == first
+    )  # served from the kept copy
+    article.authors = [PersonFactory(name="Dee Okafor")]
+    article.tags.set(["Carers"], clear=True)
+    article.save_revision().publish()
+    again = client.get(article.url).content.decode()
+    assert "By Dee Okafor" in again and "Ana Ruiz" not in again
+    assert "/news/?tag=carers" in again and "tag=west-midlands" not in again
+
+
 def test_feed_is_valid_rss_with_the_latest_articles(client, news):
     import datetime
 

@@ -84,3 +84,11 @@ def test_a_preview_is_built_afresh_and_never_kept(rf, fragments_on):
     assert fragments.cached(preview, "home", build) == "built 1"
     assert fragments.cached(preview, "home", build) == "built 2"
     assert fragments.cached(rf.get("/"), "home", build) == "built 3"
+
+
+def test_pieces_kept_together_do_not_all_expire_together():
+    """Each piece keeps for its full life less up to a fifth, never longer, never zero."""
+    lives = [fragments._spread(60) for _ in range(200)]
+    assert all(48 <= life <= 60 for life in lives)
+    assert len(set(lives)) > 5
+    assert fragments._spread(1) == 1
