@@ -3,7 +3,6 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
@@ -97,11 +96,9 @@ def stream(context, page, field="body"):
     request = context.get("request")
 
     def build():
-        flat = context.flatten()
-        return mark_safe(  # noqa: S308 - each block's HTML, escaped by its own template
-            "".join(
-                block.render_as_block(context=flat) for block in getattr(page, field)
-            )
+        return render_to_string(
+            "home/includes/stream.html",
+            {**context.flatten(), "blocks": getattr(page, field)},
         )
 
     if request is None or not isinstance(page, Page) or not page.pk:

@@ -46,7 +46,7 @@ def network_choices():
         model = apps.get_model("networks", "NetworkPage")
     except LookupError:
         return []
-    return [(page.pk, page.title) for page in model.objects.live().order_by("title")]
+    return list(model.objects.live().order_by("title").values_list("pk", "title"))
 
 
 def max_links():

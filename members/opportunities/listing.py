@@ -180,7 +180,23 @@ def detail_context(request, opportunity):
         interest = ExpressionOfInterest.objects.filter(
             opportunity=opportunity, member=user
         ).first()
-    left = places_left(opportunity)
+    shared = fragments.cached(
+        request,
+        "opportunities:detail",
+        lambda: _shared_detail(opportunity),
+        vary=f"{request.get_host()}|{opportunity.pk}",
+    )
+    return {
+        **shared,
+        "interest": interest,
+        "is_full": shared["places_left"] <= 0,
+        "user_is_member": perms.is_member(user),
+    }
+
+
+def _shared_detail(opportunity):
+    """What every reader of the opportunity sees alike. Kept per opportunity until a
+    publish or any interest's save (either bumps the generation: places left change)."""
     parent = (
         OpportunityIndexPage.objects.filter(
             path=opportunity.path[: -opportunity.steplen]
@@ -190,15 +206,12 @@ def detail_context(request, opportunity):
     )
     guidance = parent.payment_guidance_page if parent else None
     return {
-        "interest": interest,
-        "places_left": left,
-        "is_full": left <= 0,
+        "places_left": places_left(opportunity),
         "regions": list(opportunity.regions.all()),
         "network_page": opportunity.network_page
         if opportunity.network_page_id
         else None,
         "payment_guidance_url": guidance.url if guidance and guidance.live else "",
-        "user_is_member": perms.is_member(user),
         "breadcrumb_items": [("Home", "/")]
         + ([(parent.title, parent.url)] if parent else []),
     }

@@ -188,6 +188,23 @@ def test_closed_opportunity_refuses_interest_and_offers_waiting_list(
     assert ExpressionOfInterest.objects.get().status == "waiting_list"
 
 
+def test_a_kept_page_fills_up_as_soon_as_a_place_is_accepted(
+    client, member, member_other, index, fragments_on, staff
+):
+    """What every reader sees alike on an opportunity is kept between readers; accepting
+    the last place changes it at once (an interest's save bumps the generation)."""
+    opportunity = make_opportunity(index, places=1)
+    client.force_login(member)
+    assert "No places left" not in client.get(opportunity.url).content.decode()
+    interest = InterestFactory(
+        opportunity=opportunity, member=member_other, status="offered"
+    )
+    services.respond_to_offer(interest, True, member_other)
+    detail = client.get(opportunity.url).content.decode()
+    assert "No places left" in detail
+    assert "Join the waiting list" in detail
+
+
 def test_full_opportunity_offers_waiting_list(client, member, member_other, index):
     full = make_opportunity(index, places=1)
     InterestFactory(opportunity=full, member=member_other, status="accepted")
