@@ -186,6 +186,8 @@ def detail_context(request, opportunity):
         lambda: _shared_detail(opportunity),
         vary=f"{request.get_host()}|{opportunity.pk}",
     )
+    # The places line in the template reads the count from the page, as a fresh build does.
+    opportunity.accepted_count = shared["accepted_count"]
     return {
         **shared,
         "interest": interest,
@@ -205,8 +207,10 @@ def _shared_detail(opportunity):
         .first()
     )
     guidance = parent.payment_guidance_page if parent else None
+    left = places_left(opportunity)
     return {
-        "places_left": places_left(opportunity),
+        "places_left": left,
+        "accepted_count": opportunity.accepted_count,
         "regions": list(opportunity.regions.all()),
         "network_page": opportunity.network_page
         if opportunity.network_page_id

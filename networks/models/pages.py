@@ -166,12 +166,16 @@ class NetworkPage(QuickRouteMixin, Page):
         """The member count comes with the page when it is served (home/routing.py)."""
         from networks.reading import with_member_count
 
-        return with_member_count(cls.objects.all())
+        return with_member_count(cls.objects.select_related("region"))
 
     def get_context(self, request, *args, **kwargs):
         from networks import reading
 
         context = super().get_context(request, *args, **kwargs)
+        # The breadcrumb's parent (the networks index) moves only with a publish.
+        context["parent_page"] = fragments.cached(
+            request, "network-page-parent", self.get_parent, vary=str(self.pk)
+        )
         if request.user.is_authenticated:
             context.update(reading.network_page_context(self, request.user))
         else:

@@ -53,7 +53,7 @@ def template_queries(client, url):
     return hook.found
 
 
-# The home page with its slots, and every listing.
+# The home page with its slots, every listing, and the pages that keep their pieces.
 LISTINGS = (
     "home",
     "news index",
@@ -62,6 +62,13 @@ LISTINGS = (
     "networks index",
     "opportunities",
     "opportunities filtered",
+    # Pages whose own pieces are kept (the stream, an article's authors and tags, an
+    # opportunity's places, a network's breadcrumb and region).
+    "content page",
+    "programme page",
+    "news article",
+    "network page",
+    "opportunity",
 )
 
 
