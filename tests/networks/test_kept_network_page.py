@@ -1,5 +1,5 @@
 """The network page's content is rendered once for everyone not signed in and kept until
-anything public changes (`{% network_body %}`); members always get their own."""
+anything public changes (`{% keep ... visitors %}`); members always get their own."""
 
 import pytest
 
