@@ -273,9 +273,9 @@ DATA_MAP = {
     "members.EventBooking": (
         "event",
         fields(
-            none="id event status token created_at updated_at",
+            none="id event status token offer_expires_at created_at updated_at",
             special="user access_needs",
-            personal="name email",
+            personal="name email attended",
         ),
     ),
     # Which reminder went for which booking: goes with the booking.

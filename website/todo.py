@@ -23,7 +23,7 @@ by `order`. The portal's "Things to do" panel and the admin home's panel render 
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from wagtail import hooks
 
 PORTAL = "register_portal_todo"
@@ -48,6 +48,16 @@ class Todo:
         if isinstance(self.due, datetime):
             return self.due
         return timezone.make_aware(datetime.combine(self.due, time.max))
+
+    @property
+    def due_text(self):
+        """The deadline for people: "8 December 2026", with the UK time when it is a
+        moment (a place held for 48 hours ends at a time of day, not at midnight)."""
+        if self.due is None:
+            return ""
+        if isinstance(self.due, datetime):
+            return formats.date_format(timezone.localtime(self.due), "j F Y, g:i a")
+        return formats.date_format(self.due, "j F Y")
 
     @property
     def overdue(self):

@@ -63,6 +63,7 @@ class EventBookingAdmin(ModelAdmin):
         "name",
         "email",
         "status",
+        "offer_expires_at",
         "access_needs",
         "created_at",
     )

@@ -1,7 +1,8 @@
 """The events demo, built through the booking services as people would book; idempotent.
 
 A public webinar with 250 places and a few bookings, a members-only workshop that is full
-with a waiting list, and member@example.org booked on the webinar.
+with a waiting list, member@example.org booked on the webinar, and a past advisory group
+meeting with its attendance marked (the member came).
 """
 
 from datetime import timedelta
@@ -51,6 +52,20 @@ DEMO_EVENTS = [
         "days": 21,
         "region": "west-midlands",
     },
+    {
+        "slug": "advisory-group-what-we-heard-this-year",
+        "title": "Advisory group: what we heard this year",
+        "summary": "Members and staff looked back at the year's co-production work and "
+        "chose three things to change next.",
+        "description": "An online meeting with live captions and a British Sign "
+        "Language interpreter.",
+        "kind": "advisory_group",
+        "audience": "members",
+        "format": "online",
+        "joining_link": "https://meet.example.org/voices-review",
+        "capacity": 40,
+        "days": -20,
+    },
 ]
 
 VISITORS = [
@@ -82,8 +97,30 @@ def _book_member(event, email, access_needs=""):
         services.book(event, user=user, access_needs=access_needs)
 
 
+def _past_attendance(event):
+    """The past advisory group meeting, with attendance marked: written as the rows would
+    be, since the booking service refuses events that have started. The member and the
+    co-chair came; a third member booked and did not."""
+    if EventBooking.objects.filter(event=event).exists():
+        return
+    for email, came in PAST_ATTENDEES:
+        user = User.objects.filter(email=email).first()
+        if user:
+            EventBooking.objects.create(
+                event=event, user=user, status="confirmed", attended=came
+            )
+
+
+PAST_ATTENDEES = [
+    ("member@example.org", True),
+    ("cochair@example.org", True),
+    ("partner@example.org", False),
+]
+
+
 def load():
-    webinar, workshop = (ensure_event(item) for item in DEMO_EVENTS)
+    webinar, workshop, advisory = (ensure_event(item) for item in DEMO_EVENTS)
+    _past_attendance(advisory)
     for name, email in VISITORS:
         if not EventBooking.objects.filter(event=webinar, email=email).exists():
             services.book(webinar, name=name, email=email)

@@ -10,6 +10,8 @@ def export_bookings_section(user):
         "event__starts_at",
         "status",
         "access_needs",
+        "attended",
+        "offer_expires_at",
         "created_at",
     )
     records = [
@@ -18,6 +20,8 @@ def export_bookings_section(user):
             "starts_at": row["event__starts_at"],
             "status": row["status"],
             "access_needs_shared": row["access_needs"],
+            "attended": {True: "yes", False: "no"}.get(row["attended"], ""),
+            "place_offered_until": row["offer_expires_at"],
             "booked_at": row["created_at"],
         }
         for row in rows

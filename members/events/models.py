@@ -162,6 +162,7 @@ class Event(models.Model):
 
 class BookingStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Place confirmed"
+    OFFERED = "offered", "Place offered, waiting for an answer"
     WAITING = "waiting", "On the waiting list"
     CANCELLED = "cancelled", "Cancelled"
 
@@ -188,6 +189,10 @@ class EventBooking(models.Model):
         help_text="Special-category data: shown only to programme staff.",
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
+    # A place offered from the waiting list is held for this person until then.
+    offer_expires_at = models.DateTimeField("confirm by", null=True, blank=True)
+    # Marked by an organiser after the event: None until marked.
+    attended = models.BooleanField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -216,6 +221,10 @@ class EventBooking(models.Model):
         if self.user_id:
             return getattr(self.user, "display_name", "") or "Member"
         return self.name
+
+    @property
+    def is_offered(self):
+        return self.status == BookingStatus.OFFERED
 
     @property
     def contact_email(self):

@@ -1,6 +1,6 @@
 """The events feature's emails, in the core's catalogue (website/notify.py).
 
-Both are transactional: they answer a booking the person made. The joining link is in the
+All are transactional: they answer a booking the person made. The joining link is in the
 context only for a confirmed place.
 """
 
@@ -16,7 +16,16 @@ EVENT_REMINDER = notify.register(
 )
 EVENT_PLACE_CONFIRMED = notify.register(
     "event_place_confirmed",
-    "A person on the waiting list: a place came free and it is theirs.",
+    "A person on the waiting list, just before the event: a place came free and it is "
+    "theirs.",
+)
+EVENT_PLACE_OFFERED = notify.register(
+    "event_place_offered",
+    "The first person on the waiting list: a place came free; confirm it by the deadline.",
+)
+EVENT_OFFER_LAPSED = notify.register(
+    "event_offer_lapsed",
+    "A person who did not confirm an offered place in time: it went to the next person.",
 )
 
 
@@ -50,6 +59,16 @@ def booked(booking):
 def place_confirmed(booking):
     """Tell the first person waiting that the freed place is theirs."""
     notify.notify(EVENT_PLACE_CONFIRMED, _to(booking), _context(booking), about=booking)
+
+
+def place_offered(booking):
+    """Tell the first person waiting that a place is held for them until the deadline."""
+    notify.notify(EVENT_PLACE_OFFERED, _to(booking), _context(booking), about=booking)
+
+
+def offer_lapsed(booking):
+    """Tell someone their offered place has passed on (they may book again)."""
+    notify.notify(EVENT_OFFER_LAPSED, _to(booking), _context(booking), about=booking)
 
 
 def remind(bookings, days):

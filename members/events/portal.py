@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from members.events import services
+from members.events import services, views
 from members.events.models import EventBooking
 from website.dashboard import Panel
 
@@ -24,6 +24,7 @@ def my_events(request):
         request,
         "members/events/my_events.html",
         {
+            "offers": [b for b in bookings if b.is_offered and b.event.ends_at >= now],
             "upcoming": [b for b in bookings if b.event.ends_at >= now],
             "past": [b for b in bookings if b.event.ends_at < now][::-1],
             "feed_url": request.build_absolute_uri(f"/events/feed/{feed.token}.ics"),
@@ -44,6 +45,15 @@ def cancel_my_booking(request, pk):
         messages.success(
             request, f"Your booking for “{booking.event.title}” is cancelled."
         )
+    return redirect("members:my_events")
+
+
+@login_required
+@require_POST
+def confirm_my_offer(request, pk):
+    """The member takes the place offered to them from the waiting list."""
+    booking = get_object_or_404(EventBooking, pk=pk, user=request.user)
+    views.confirm_offered_place(request, booking)
     return redirect("members:my_events")
 
 

@@ -5,11 +5,13 @@ immediate) before places are counted, so the last place is never given twice.
 """
 
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
-from members.events import notifications
+from members.events import attendance, notifications
 from members.events.models import (
     BookingStatus,
     CalendarFeed,
@@ -34,6 +36,14 @@ CANCELLED_EVENT = "This event has been cancelled, so it cannot be booked."
 ALREADY = "You have already booked this event."
 MEMBERS_ONLY = "This event is for members. Sign in to book."
 ALREADY_CANCELLED = "This booking is already cancelled."
+NO_OFFER = "There is no place waiting for you to confirm on this booking."
+OFFER_ENDED = (
+    "The time to confirm this place ended at {deadline}, so it has gone to the next "
+    "person waiting. You can book again if places are left."
+)
+
+# Places held for someone's answer count as taken, so nobody else is given them meanwhile.
+TAKEN = (BookingStatus.CONFIRMED, BookingStatus.OFFERED)
 
 
 def upcoming(user=None):
@@ -54,17 +64,16 @@ def past(user=None):
 
 
 def visible_to(user):
-    """Every event this person may open, past or future."""
-    if is_member(user):
+    """Every event this person may open, past or future: organisers open every event
+    they may mark attendance for, members-only ones included."""
+    if is_member(user) or attendance.can_mark(user, None):
         return Event.objects.all()
     return Event.objects.filter(audience=EventAudience.PUBLIC)
 
 
 def places_left(event):
-    confirmed = EventBooking.objects.filter(
-        event=event, status=BookingStatus.CONFIRMED
-    ).count()
-    return max(event.capacity - confirmed, 0)
+    taken = EventBooking.objects.filter(event=event, status__in=TAKEN).count()
+    return max(event.capacity - taken, 0)
 
 
 def current_booking(user, event):
@@ -147,16 +156,37 @@ def cancel(booking):
     booking = EventBooking.objects.select_related("event").get(pk=booking.pk)
     if booking.status == BookingStatus.CANCELLED:
         raise BookingError(ALREADY_CANCELLED)
-    was_confirmed = booking.status == BookingStatus.CONFIRMED
-    booking.status = BookingStatus.CANCELLED
-    booking.access_needs = ""  # shared for attending; no longer needed
-    booking.save(update_fields=["status", "access_needs", "updated_at"])
-    if was_confirmed and not booking.event.is_past:
+    held_a_place = booking.status in TAKEN
+    _let_go(booking)
+    if held_a_place and not booking.event.is_past:
         return promote_from_waiting_list(booking.event)
     return None
 
 
-def promote_from_waiting_list(event):
+def _let_go(booking):
+    booking.status = BookingStatus.CANCELLED
+    booking.access_needs = ""  # shared for attending; no longer needed
+    booking.offer_expires_at = None
+    booking.save(
+        update_fields=["status", "access_needs", "offer_expires_at", "updated_at"]
+    )
+
+
+def offer_deadline(event, now):
+    """Until when a freed place is held for the first person waiting: OFFER_HOURS, but
+    never later than an hour before the start. None when that leaves too little time to
+    answer: the place is then simply given."""
+    hours = int(getattr(settings, "EVENT_OFFER_HOURS", 48))
+    deadline = min(now + timedelta(hours=hours), event.starts_at - timedelta(hours=1))
+    return deadline if deadline - now >= timedelta(hours=SHORTEST_OFFER_HOURS) else None
+
+
+SHORTEST_OFFER_HOURS = 3
+
+
+def promote_from_waiting_list(event, now=None):
+    """Offer each free place to the first person waiting (or give it, close to the
+    start), and tell them. Runs with the event row locked."""
     if places_left(event) <= 0:
         return None
     promoted = (
@@ -165,11 +195,79 @@ def promote_from_waiting_list(event):
         .order_by("created_at", "pk")
         .first()
     )
-    if promoted:
+    if promoted is None:
+        return None
+    deadline = offer_deadline(event, now or timezone.now())
+    if deadline is None:
         promoted.status = BookingStatus.CONFIRMED
         promoted.save(update_fields=["status", "updated_at"])
         notifications.place_confirmed(promoted)
+    else:
+        promoted.status = BookingStatus.OFFERED
+        promoted.offer_expires_at = deadline
+        promoted.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        notifications.place_offered(promoted)
     return promoted
+
+
+def deadline_text(moment):
+    return formats.date_format(timezone.localtime(moment), "l j F, g:i a")
+
+
+@transaction.atomic
+def confirm_offer(booking, now=None):
+    """The person takes the place offered to them. Raises BookingError, changing
+    nothing, when there is no open offer or its deadline has passed."""
+    Event.objects.select_for_update().get(pk=booking.event_id)
+    booking = EventBooking.objects.select_related("event", "user").get(pk=booking.pk)
+    if booking.status != BookingStatus.OFFERED:
+        raise BookingError(
+            ALREADY if booking.status == BookingStatus.CONFIRMED else NO_OFFER
+        )
+    if booking.offer_expires_at and booking.offer_expires_at <= (now or timezone.now()):
+        raise BookingError(
+            OFFER_ENDED.format(deadline=deadline_text(booking.offer_expires_at))
+        )
+    booking.status = BookingStatus.CONFIRMED
+    booking.offer_expires_at = None
+    booking.save(update_fields=["status", "offer_expires_at", "updated_at"])
+    notifications.booked(booking)
+    return booking
+
+
+def lapse_expired_offers(now=None):
+    """Offers nobody confirmed in time: the person is told, and the place is offered to
+    the next person waiting. Each offer in its own transaction, with the event locked, so
+    a confirmation at the same moment either wins or is refused. Returns how many."""
+    now = now or timezone.now()
+    expired = list(
+        EventBooking.objects.filter(
+            status=BookingStatus.OFFERED, offer_expires_at__lte=now
+        )
+        .order_by("offer_expires_at", "pk")
+        .values_list("pk", "event_id")[:LAPSE_BATCH]
+    )
+    lapsed = 0
+    for pk, event_id in expired:
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event_id)
+            booking = (
+                EventBooking.objects.select_related("user", "event")
+                .filter(pk=pk, status=BookingStatus.OFFERED)
+                .first()
+            )
+            if booking is None:  # confirmed or cancelled meanwhile
+                continue
+            _let_go(booking)
+            notifications.offer_lapsed(booking)
+            lapsed += 1
+            if not event.is_past and event.status == EventStatus.SCHEDULED:
+                promote_from_waiting_list(event, now)
+    return lapsed
+
+
+# An hourly run handles at most this many; any left over go at the next run.
+LAPSE_BATCH = 1000
 
 
 def booking_by_token(token):
@@ -181,6 +279,16 @@ def booking_by_token(token):
         EventBooking.objects.filter(token=token, user__isnull=True)
         .select_related("event")
         .first()
+    )
+
+
+def open_offers(user):
+    """Places offered to this member and not yet confirmed, soonest deadline first."""
+    return (
+        EventBooking.objects.filter(user=user, status=BookingStatus.OFFERED)
+        .select_related("event")
+        .only("offer_expires_at", "event__title", "event__slug", "event__starts_at")
+        .order_by("offer_expires_at", "pk")
     )
 
 

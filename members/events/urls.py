@@ -1,11 +1,12 @@
-"""Events' URLs: the public listing and pages, booking, calendars, and the portal page.
+"""Events' URLs: the public listing and pages, booking, calendars, the portal page and
+the organiser's attendance list.
 
 Concatenated into members/urls.py, so the names stay in the `members:` namespace.
 """
 
 from django.urls import path
 
-from members.events import portal, views
+from members.events import organiser, portal, views
 
 urlpatterns = [
     path("events/", views.event_list, name="event_list"),
@@ -17,7 +18,17 @@ urlpatterns = [
         views.manage_booking,
         name="event_manage_booking",
     ),
+    path(
+        "events/booking/<str:token>/confirm/",
+        views.confirm_offer,
+        name="event_confirm_offer",
+    ),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path(
+        "events/<slug:slug>/attendance/",
+        organiser.mark_attendance,
+        name="event_attendance",
+    ),
     path(
         "events/<slug:slug>/calendar.ics",
         views.event_calendar,
@@ -28,6 +39,11 @@ urlpatterns = [
         "portal/events/<int:pk>/cancel/",
         portal.cancel_my_booking,
         name="event_cancel_booking",
+    ),
+    path(
+        "portal/events/<int:pk>/confirm/",
+        portal.confirm_my_offer,
+        name="event_confirm_my_offer",
     ),
     path("portal/events/feed/reset/", portal.reset_feed, name="event_feed_reset"),
 ]

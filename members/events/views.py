@@ -6,12 +6,13 @@ Views stay thin: `members.events.services` decides and writes.
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from home.pagination import get_page
-from members.events import calendar, forms, services
+from members.events import attendance, calendar, forms, services
 from members.events.models import BookingStatus
 from website import access_needs
 from website.spam import RateLimit, client_ip, ip_key
@@ -103,6 +104,10 @@ def event_detail(request, slug):
             "show_joining": bool(booking and booking.status == BookingStatus.CONFIRMED),
             "places_left": services.places_left(event),
             "bookable": event.status == "scheduled" and not event.is_past,
+            # Only once it has started, so members reading what is coming pay no query.
+            "organiser": member
+            and event.starts_at <= timezone.now()
+            and attendance.can_mark(request.user, event),
             "crumbs": CRUMBS,
         },
     )
@@ -154,6 +159,30 @@ def manage_booking(request, token):
         "members/events/manage_booking.html",
         {"booking": booking, "event": booking.event},
     )
+
+
+@require_POST
+def confirm_offer(request, token):
+    """A visitor takes the place offered to them, from their manage link."""
+    booking = services.booking_by_token(token)
+    if booking is None:
+        return render(request, "members/events/bad_link.html", status=404)
+    confirm_offered_place(request, booking)
+    return redirect("members:event_manage_booking", token=booking.token)
+
+
+CONFIRMED = "Your place is confirmed. We have emailed you the details{joining}."
+
+
+def confirm_offered_place(request, booking):
+    """Shared by the visitor's link and the member's portal: confirm and say so."""
+    try:
+        booking = services.confirm_offer(booking)
+    except services.BookingError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        joining = ", with the joining link" if booking.event.joining_link else ""
+        messages.success(request, CONFIRMED.format(joining=joining))
 
 
 def events_calendar(request):

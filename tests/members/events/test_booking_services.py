@@ -44,20 +44,20 @@ def test_a_full_event_puts_people_on_the_waiting_list_without_the_link(
     assert "JOIN-SECRET" not in mailoutbox[-1].body
 
 
-def test_cancelling_promotes_the_first_person_waiting_and_tells_them(
+def test_cancelling_offers_the_place_to_the_first_person_waiting_and_tells_them(
     member, member_other, mailoutbox
 ):
+    """The offer and its deadline: tests/members/events/test_waiting_list_offers.py."""
     event = make_event(capacity=1)
     first = services.book(event, user=member)
     services.book(event, name="Vi Sitor", email="vi@example.org")
     services.book(event, user=member_other)
     promoted = services.cancel(first)
     assert promoted.email == "vi@example.org"
-    assert promoted.status == BookingStatus.CONFIRMED
+    assert promoted.status == BookingStatus.OFFERED
     delivered(mailoutbox)
     assert mailoutbox[-1].to == ["vi@example.org"]
     assert "A place came free" in mailoutbox[-1].subject
-    assert "JOIN-SECRET" in mailoutbox[-1].body
     assert f"/events/booking/{promoted.token}/" in mailoutbox[-1].body
     first.refresh_from_db()
     assert (first.status, first.access_needs) == (BookingStatus.CANCELLED, "")

@@ -28,3 +28,12 @@ def test_demo_builds_the_promised_events_and_is_idempotent(member):
     ) == ["confirmed", "waiting"]
     assert EventBooking.objects.filter(user=member, event=webinar).exists()
     assert EventBooking.objects.filter(event=webinar, user__isnull=True).count() == 3
+    # A past meeting whose attendance was marked: the member came.
+    advisory = Event.objects.get(kind="advisory_group")
+    assert advisory.is_past
+    assert EventBooking.objects.get(event=advisory, user=member).attended is True
+    assert sorted(advisory.bookings.values_list("attended", flat=True)) == [
+        False,
+        True,
+        True,
+    ]

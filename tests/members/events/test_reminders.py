@@ -86,7 +86,7 @@ def test_cancelled_and_waiting_bookings_get_nothing(event, mailoutbox):
     waiting = booked(event, "dee@example.org")
     assert waiting.status == BookingStatus.WAITING
     services.cancel(gone)
-    assert EventBooking.objects.get(pk=waiting.pk).status == BookingStatus.CONFIRMED
+    assert EventBooking.objects.get(pk=waiting.pk).status == BookingStatus.OFFERED
     EventBooking.objects.filter(pk=waiting.pk).update(status=BookingStatus.WAITING)
     delivered(mailoutbox).clear()
     reminders.send_due(now=at(event, 7))

@@ -1,0 +1,121 @@
+"""Events in Chromium: a visitor books the public webinar without an account and cancels
+from the emailed link; a freed workshop place is offered to the member waiting, who
+confirms it from "Things to do"; staff mark attendance on a phone-sized screen. Every page
+is checked with axe and photographed at 1280 and 360 px.
+"""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    screenshot,
+    sign_in,
+)
+
+WEBINAR = "/events/co-production-in-commissioning-webinar/"
+WORKSHOP = "/events/speaking-with-senior-leaders-workshop/"
+ADVISORY = "/events/advisory-group-what-we-heard-this-year/"
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(width=1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_a_visitor_books_the_webinar_without_an_account_and_cancels(page, live_site):
+    page.goto(live_site("/events/"))
+    page.get_by_role(
+        "link", name="Co-production in commissioning: a webinar for leaders"
+    ).click()
+    page.wait_for_url(re.compile(re.escape(WEBINAR) + "$"))
+    assert_accessible(page, "event page for a visitor")
+    page.get_by_label("Your name").fill("Rhiannon Visitor")
+    page.get_by_label("Email address").fill("rhiannon@example.org")
+    page.get_by_role("button", name="Book my place").click()
+    assert (
+        "We have emailed rhiannon@example.org" in page.locator(".messages").inner_text()
+    )
+    # The joining link is for people with a place, never on the public page.
+    assert "meet.example.org" not in page.content()
+
+    email = live_site.last_email_to("rhiannon@example.org")
+    assert email, "the booking email was not stored in the outbox"
+    manage = re.search(r"http://[^\s]+/events/booking/[\w-]+/", email[1]).group(0)
+    page.goto(live_site(manage[manage.index("/events/") :]))
+    assert "Place confirmed" in page.locator("main").inner_text()
+    assert "meet.example.org/voices-webinar" in page.content()
+    assert_accessible(page, "a visitor's booking")
+    screenshot(page, "event-visitor-booking")
+    page.get_by_role("button", name="Cancel my booking").click()
+    assert "Your booking is cancelled" in page.locator(".messages").inner_text()
+    assert "meet.example.org" not in page.locator("main").inner_text()
+
+
+def test_a_freed_place_is_offered_and_the_member_waiting_confirms_it(
+    live_site, new_page
+):
+    cochair = new_page()
+    sign_in(cochair, live_site, "cochair@example.org", next_path="/portal/events/")
+    cochair.wait_for_url(re.compile(r"/portal/events/$"))
+    cochair.get_by_role(
+        "button", name="Cancel Getting ready to speak with senior leaders"
+    ).click()
+    assert "is cancelled" in cochair.locator(".messages").inner_text()
+
+    partner = new_page()
+    sign_in(partner, live_site, "partner@example.org")
+    partner.wait_for_url(re.compile(r"/portal/$"))
+    things = partner.locator("#panel-attention").locator("..")
+    assert "Confirm your place: Getting ready to speak with senior leaders" in (
+        things.inner_text()
+    )
+    assert re.search(r"by \d+ \w+ \d{4}, \d+:\d\d [ap]\.m\.", things.inner_text())
+    assert_accessible(partner, "dashboard with an offer")
+    things.get_by_role("link", name="Confirm or cancel").click()
+    partner.wait_for_url(re.compile(r"/portal/events/$"))
+    assert_accessible(partner, "my events with an offer")
+    screenshot(partner, "event-offer")
+    assert_no_horizontal_scroll(partner)
+    partner.get_by_role(
+        "button", name="Confirm my place for Getting ready to speak with senior leaders"
+    ).click()
+    assert "Your place is confirmed" in partner.locator(".messages").inner_text()
+    partner.goto(live_site(WORKSHOP))
+    assert "You have a place at this event" in partner.locator("main").inner_text()
+
+
+def test_staff_mark_attendance_on_a_phone(live_site, new_page):
+    staff = new_page(width=360)
+    sign_in(staff, live_site, "staff@example.org", next_path=ADVISORY)
+    staff.wait_for_url(re.compile(re.escape(ADVISORY) + "$"))
+    staff.get_by_role("link", name="Mark attendance").click()
+    staff.wait_for_url(re.compile(r"/attendance/$"))
+    assert_accessible(staff, "attendance list")
+    assert_no_horizontal_scroll(staff)
+    came = staff.get_by_label("Jo Partner")
+    assert not came.is_checked()
+    came.check()
+    staff.get_by_role("button", name="Save attendance").click()
+    assert "Attendance saved: 3 came and 0 did not." in (
+        staff.locator(".messages").inner_text()
+    )
+    assert staff.get_by_label("Jo Partner").is_checked()
+    screenshot(staff, "event-attendance")
+    rows = live_site.query(
+        "SELECT count(*) FROM members_eventbooking b JOIN members_event e "
+        "ON e.id = b.event_id WHERE e.slug = ? AND b.attended = 1",
+        ("advisory-group-what-we-heard-this-year",),
+    )
+    assert rows == [(3,)]
