@@ -37,11 +37,12 @@ ALLOW_EMPTY := || [ $$? -eq 5 ]
 
 ## test: the whole suite: most of it in parallel, then the transactional tests (they empty
 ## the database after them) in one process, then the browser journeys in their own run
-## (Playwright keeps an event loop open, which Django's ORM refuses to share)
+## (Playwright keeps an event loop open, which Django's ORM refuses to share), also in
+## parallel: each worker runs its own demo site and Chromium
 test: $(VENV)/.dev-deps chromium
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 	$(PY) -m pytest -m "serial and not browser" $(PYTEST_ARGS) $(ALLOW_EMPTY)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS) $(ALLOW_EMPTY)
+	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-fast: everything but the browser journeys
 test-fast: $(VENV)/.dev-deps
@@ -55,7 +56,7 @@ test-db: $(VENV)/.dev-deps
 
 ## test-browser: only the Chromium journeys
 test-browser: $(VENV)/.dev-deps chromium
-	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+	$(PY) -m pytest tests/browser -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 ## chromium: Debian's Chromium for the browser journeys (never a downloaded browser)
 chromium:

@@ -20,6 +20,7 @@ from networks.models import (
     NetworkIndexPage,
     NetworkMembership,
     NetworkPage,
+    YouSaidWeDid,
 )
 from networks.models.meetings import MeetingFormat
 from networks.models.membership import JoinRequestStatus, ProfileVisibility
@@ -108,6 +109,7 @@ def load():
     ensure_people(west_midlands)
     ensure_updates(west_midlands)
     ensure_meetings(west_midlands)
+    ensure_you_said(west_midlands)
 
 
 def ensure_index(home):
@@ -291,3 +293,35 @@ def ensure_meetings(network):
             meetings_service.add_meeting(cochair, network, title=title, **fields)
         else:  # last run's date has passed: the demo moves it on, telling nobody
             Meeting.objects.filter(pk=meeting.pk).update(**fields)
+
+
+def ensure_you_said(network):
+    """Two items in the "you said, we did" log: one changed, one still open, the member
+    named with her agreement (only once: the co-chair's log is not rewritten on reload)."""
+    if YouSaidWeDid.objects.filter(network=network).exists():
+        return
+    today = timezone.localdate()
+    cochair = User.objects.get(email="cochair@example.org")
+    member = User.objects.filter(
+        email="member@example.org", network_memberships__network=network
+    ).first()
+    YouSaidWeDid.objects.create(
+        network=network,
+        you_said="Papers arrive the night before the meeting, which is too late to "
+        "read them properly, especially in Easy Read.",
+        raised_on=today - timedelta(days=70),
+        raised_by=member,
+        named_with_consent=member is not None,
+        decided="Papers go out a week ahead, with an Easy Read summary.",
+        we_did="Since the last meeting, papers and their Easy Read summary are "
+        "shared seven days before.",
+        changed_on=today - timedelta(days=35),
+        created_by=cochair,
+    )
+    YouSaidWeDid.objects.create(
+        network=network,
+        you_said="Evening meetings are hard for carers; could some be in school hours?",
+        raised_on=today - timedelta(days=20),
+        decided="Try alternating the time of day for the next three meetings.",
+        created_by=cochair,
+    )

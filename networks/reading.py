@@ -4,7 +4,7 @@ Built on the model modules and permissions only (never the page models or servic
 the page models can ask for their context here without an import cycle.
 """
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from networks.models.membership import (
     NetworkMembership,
 )
 from networks.models.updates import CoChairUpdate
+from networks.models.you_said import YouSaidWeDid
 from networks.terms import current_cochair_terms, current_terms_q
 
 UPDATES_ON_PAGE = 10
@@ -134,3 +135,28 @@ def network_page_context(network, user):
         ),
         "opportunities": network_opportunities(network),
     }
+
+
+def you_said_rows(network):
+    """The network's log, newest first, as a queryset to slice or paginate; pass the rows
+    shown through `name_raisers`. (The log has its own public page, linked from the network
+    page, which so stays within the public query budget.)"""
+    still_member = NetworkMembership.objects.filter(
+        network_id=network.pk, user_id=OuterRef("raised_by_id")
+    )
+    return (
+        YouSaidWeDid.objects.filter(network_id=network.pk)
+        .select_related("raised_by")
+        .annotate(raiser_is_member=Exists(still_member))
+        .order_by("-raised_on", "-pk")
+    )
+
+
+def name_raisers(items):
+    """Each item with `.shown_name`: the member's name where they agreed to be named and
+    are still a member of the network, otherwise ""."""
+    items = list(items)
+    for item in items:
+        named = item.named_with_consent and item.raised_by_id and item.raiser_is_member
+        item.shown_name = item.raised_by.display_name if named else ""
+    return items

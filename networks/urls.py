@@ -1,9 +1,10 @@
-"""Network routes: the co-chair workspace and member actions under /portal/networks/, and
-the public feed and calendars beside each network page."""
+"""Network routes: the co-chair workspace (with its "you said, we did" log) and member
+actions under /portal/networks/, and the public feed and calendars beside each network
+page."""
 
 from django.urls import path
 
-from networks.views import member, public, workspace
+from networks.views import member, public, workspace, you_said
 
 app_name = "networks"
 
@@ -41,6 +42,13 @@ urlpatterns = [
     path(
         f"{portal}enquiries/<int:pk>/", workspace.enquiry_detail, name="enquiry_detail"
     ),
+    path(f"{portal}you-said/", you_said.you_said_list, name="you_said"),
+    path(f"{portal}you-said/new/", you_said.you_said_form, name="you_said_create"),
+    path(
+        f"{portal}you-said/<int:pk>/edit/",
+        you_said.you_said_form,
+        name="you_said_edit",
+    ),
     path(f"{portal}join/", member.join, name="join"),
     path(f"{portal}leave/", member.leave, name="leave"),
     path(f"{portal}settings/", member.membership_settings, name="membership_settings"),
@@ -59,6 +67,7 @@ urlpatterns = [
         public.NetworkUpdatesFeed(),
         name="updates_feed",
     ),
+    path("networks/<slug:slug>/you-said/", public.you_said, name="you_said_public"),
     path(
         "networks/<slug:slug>/meetings.ics",
         public.network_calendar,

@@ -303,6 +303,17 @@ DATA_MAP = {
             none="id meeting status created_at updated_at", special="user access_needs"
         ),
     ),
+    # Naming who raised an item ties them to the network (special, like membership); it is
+    # shown only with their agreement, and the link empties when their account goes.
+    "networks.YouSaidWeDid": (
+        "network",
+        fields(
+            none="id network you_said raised_on named_with_consent decided we_did "
+            "changed_on created_at updated_at",
+            special="raised_by",
+            personal="created_by",
+        ),
+    ),
     "networks.NetworkCoChair": (
         "content",
         fields(

@@ -3,6 +3,7 @@ from .meetings import Meeting, MeetingRegistration
 from .membership import JoinRequest, NetworkCoChair, NetworkMembership
 from .pages import NetworkIndexPage, NetworkPage
 from .updates import CoChairUpdate, CoChairUpdateRevision
+from .you_said import YouSaidWeDid
 
 __all__ = [
     "CoChairUpdate",
@@ -15,4 +16,5 @@ __all__ = [
     "NetworkIndexPage",
     "NetworkMembership",
     "NetworkPage",
+    "YouSaidWeDid",
 ]

@@ -1,13 +1,16 @@
-"""Public outputs of a network: an RSS feed of public updates and iCal downloads."""
+"""Public outputs of a network: its "you said, we did" log, an RSS feed of public updates
+and iCal downloads."""
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from home.pagination import get_page
+from home.routing import public_pages
 from networks import reading
-from networks.models import Meeting
+from networks.models import Meeting, NetworkPage
 from networks.views.common import live_network
 from website import ics
 
@@ -103,3 +106,29 @@ def meeting_calendar(request, slug, pk):
     response = _calendar(request, network, [meeting])
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response
+
+
+YOU_SAID_PER_PAGE = 20
+
+
+def you_said(request, slug):
+    """What members of the network raised and what changed, newest first, for anyone who
+    may read the network page (a private network's log is private too)."""
+    network = get_object_or_404(
+        public_pages(NetworkPage.objects.live()).only(
+            "id", "title", "slug", "url_path", "path", "depth"
+        ),
+        slug=slug,
+    )
+    page_obj = get_page(
+        reading.you_said_rows(network), YOU_SAID_PER_PAGE, request.GET.get("page")
+    )
+    return render(
+        request,
+        "networks/you_said_public.html",
+        {
+            "network": network,
+            "items": reading.name_raisers(page_obj.object_list),
+            "page_obj": page_obj,
+        },
+    )

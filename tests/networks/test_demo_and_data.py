@@ -11,6 +11,7 @@ from networks.models import (
     NetworkCoChair,
     NetworkMembership,
     NetworkPage,
+    YouSaidWeDid,
 )
 from networks.models.updates import UpdateStatus
 from networks.services.meetings import register_for_meeting
@@ -27,6 +28,7 @@ def counts():
         CoChairUpdate.objects.count(),
         Meeting.objects.count(),
         JoinRequest.objects.count(),
+        YouSaidWeDid.objects.count(),
     )
 
 
@@ -55,6 +57,10 @@ def test_demo_builds_the_west_midlands_network_twice_the_same(db, client):
     assert client.get("/networks/").status_code == 200
     html = client.get("/networks/west-midlands/").content.decode()
     assert "Director co-chair" in html and "Lived experience co-chair" in html
+    # Two "you said, we did" items, one changed, the member named with her agreement.
+    assert west.you_said.count() == 2
+    log = client.get("/networks/west-midlands/you-said/").content.decode()
+    assert "raised by Morgan" in log and "Not changed yet" in log
 
 
 def test_export_and_erase(network, cochair, network_member):

@@ -63,6 +63,7 @@ PUBLIC_ROUTES = {
     # Events: public pages and booking (visitors book public events without an account;
     # members-only events are 404 to them), calendars, and the token-only links (a visitor's
     # manage page, a member's private feed: unguessable tokens, 404 otherwise).
+    "networks:you_said_public",
     "members:event_list",
     "members:event_past",
     "members:events_calendar",
@@ -149,6 +150,9 @@ ROUTE_KWARGS = {
     "members:pairing_status": {"pk": "pairing", "action": "=pause"},
     "networks:workspace": {"slug": "slug"},
     "networks:members": {"slug": "slug"},
+    "networks:you_said": {"slug": "slug"},
+    "networks:you_said_create": {"slug": "slug"},
+    "networks:you_said_edit": {"slug": "slug", "pk": "=999999"},
     "networks:update_create": {"slug": "slug"},
     "networks:update_edit": {"slug": "slug", "pk": "update"},
     "networks:update_withdraw": {"slug": "slug", "pk": "update"},
@@ -352,6 +356,13 @@ MATRIX = {
     ("members:pairing_status", "POST"): row("login", "ok", 404, 404, 404, "ok", 404, 404, 404, "login"),
     ("networks:workspace", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
     ("networks:workspace", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:you_said", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:you_said", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:you_said_create", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    ("networks:you_said_create", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
+    # No such item: 404 even for the co-chair (the item's own checks are in its tests).
+    ("networks:you_said_edit", "GET"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("networks:you_said_edit", "POST"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
     ("networks:members", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
     ("networks:members", "POST"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
     ("networks:update_create", "GET"): row("login", 404, 404, 200, 404, 404, 404, 404, 404, "login"),
