@@ -1,7 +1,8 @@
 """Events in Chromium: a visitor books the public webinar without an account and cancels
 from the emailed link; a freed workshop place is offered to the member waiting, who
 confirms it from "Things to do"; staff mark attendance on a phone-sized screen. Every page
-is checked with axe and photographed at 1280 and 360 px.
+is checked with axe and photographed at 1280 and 360 px. A co-chair also adds to the
+network's "you said, we did" log, which a visitor then reads.
 """
 
 import re
@@ -119,3 +120,35 @@ def test_staff_mark_attendance_on_a_phone(live_site, new_page):
         ("advisory-group-what-we-heard-this-year",),
     )
     assert rows == [(3,)]
+
+
+def test_a_cochair_writes_a_you_said_we_did_item_everyone_can_read(live_site, new_page):
+    cochair = new_page()
+    sign_in(
+        cochair,
+        live_site,
+        "cochair@example.org",
+        next_path="/portal/networks/west-midlands/",
+    )
+    cochair.wait_for_url(re.compile(r"/portal/networks/west-midlands/$"))
+    cochair.get_by_role("link", name="Keep the “you said, we did” log").click()
+    cochair.get_by_role("link", name="Add an item").click()
+    assert_accessible(cochair, "you said, we did form")
+    cochair.get_by_label("You said").fill(
+        "The hearing loop at the library did not work at the last meeting."
+    )
+    cochair.get_by_label("What was decided").fill("Test the loop before each meeting.")
+    cochair.get_by_role("button", name="Save").click()
+    assert "shows on the network’s public log" in (
+        cochair.locator(".messages").inner_text()
+    )
+
+    visitor = new_page(width=360)
+    visitor.goto(live_site("/networks/west-midlands/"))
+    visitor.get_by_role(
+        "link", name="read the network’s “you said, we did” log"
+    ).click()
+    assert "hearing loop at the library" in visitor.locator("main").inner_text()
+    assert_accessible(visitor, "public you said, we did log")
+    assert_no_horizontal_scroll(visitor)
+    screenshot(visitor, "you-said-we-did")
