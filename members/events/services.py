@@ -173,9 +173,9 @@ def _let_go(booking):
 
 
 def offer_deadline(event, now):
-    """Until when a freed place is held for the first person waiting: OFFER_HOURS, but
-    never later than an hour before the start. None when that leaves too little time to
-    answer: the place is then simply given."""
+    """Until when a freed place is held for the first person waiting: the setting
+    EVENT_OFFER_HOURS (default 48), but never later than an hour before the start. None
+    when that leaves too little time to answer: the place is then simply given."""
     hours = int(getattr(settings, "EVENT_OFFER_HOURS", 48))
     deadline = min(now + timedelta(hours=hours), event.starts_at - timedelta(hours=1))
     return deadline if deadline - now >= timedelta(hours=SHORTEST_OFFER_HOURS) else None
@@ -185,7 +185,7 @@ SHORTEST_OFFER_HOURS = 3
 
 
 def promote_from_waiting_list(event, now=None):
-    """Offer each free place to the first person waiting (or give it, close to the
+    """Offer a freed place to the first person waiting (or give it, close to the
     start), and tell them. Runs with the event row locked."""
     if places_left(event) <= 0:
         return None

@@ -13,16 +13,11 @@ S = InterestStatus
 
 
 def is_member(user):
-    """Signed-in, active and in the Members group (cached on the user for this request)."""
+    """Signed-in, active and in the Members group (read with the person on a request, else
+    from their group names, once per user object: website/roles.py)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    cached = roles.loaded(user, "member")
-    if cached is None:
-        cached = getattr(user, "_voices_is_member", None)
-    if cached is None:
-        cached = user.groups.filter(name=roles.MEMBERS).exists()
-        user._voices_is_member = cached
-    return cached
+    return roles.in_group(user, roles.MEMBERS)
 
 
 def can_see_members_only(user):
