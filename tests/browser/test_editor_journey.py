@@ -8,6 +8,7 @@ import uuid
 from io import BytesIO
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     assert_accessible,
@@ -95,6 +96,9 @@ def write_and_submit(page, live_site, title, image_title):
     page.fill("#id_title", image_title)
     page.locator("form button[type=submit]", has_text="Upload").click()
     page.wait_for_url(re.compile(r"/admin/images/(\?.*)?$"))
+    assert live_site.query(
+        "SELECT COUNT(*) FROM wagtailimages_image WHERE title = ?", (image_title,)
+    ) == [(1,)]
 
     # Write the article under News, with the image in the body and its alt text.
     news_id = live_site.query(
@@ -110,15 +114,31 @@ def write_and_submit(page, live_site, title, image_title):
     modal = page.locator(".modal")
     modal.get_by_placeholder(re.compile("search", re.I)).fill(image_title)
     modal.locator("a", has_text=image_title).first.click()
-    body.get_by_label(re.compile("^Alt text", re.I)).fill(ALT)
-    page.get_by_role("button", name="Save draft").click()
+    # The choice comes back from the server; wait until the block shows it.
+    expect(modal).to_be_hidden()
+    expect(body.locator("[data-chooser-title]").first).to_have_text(image_title)
+    alt_text = body.get_by_label(re.compile("^Alt text", re.I))
+    alt_text.fill(ALT)
+    expect(alt_text).to_have_value(ALT)
+    # Wait for the response to the button itself, not just any edit address.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text(title)
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     page_id = re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1)
+    saved = live_site.query(
+        "SELECT content FROM wagtailcore_revision WHERE object_id = ? "
+        "ORDER BY id DESC LIMIT 1",
+        (page_id,),
+    )
+    assert saved and ALT in saved[0][0], saved
 
     # Look at the draft as it will appear.
     page.goto(live_site(f"/admin/pages/{page_id}/view_draft/"))
     assert page.locator("h1").inner_text() == title
-    assert page.locator(f'main img[alt="{ALT}"]').count() == 1
+    assert page.locator(f'main img[alt="{ALT}"]').count() == 1, page.locator(
+        "main"
+    ).inner_html()[:2000]
     screenshot(page, "editor-draft-preview")
 
     # Submit for moderation.
