@@ -278,6 +278,15 @@ DATA_MAP = {
             personal="name email attended",
         ),
     ),
+    # Papers and minutes: programme records kept with the event; who uploaded one is a
+    # staff member or co-chair, shown to nobody but the history.
+    "members.EventPaper": (
+        "event",
+        fields(
+            none="id event title kind visibility file extension size uploaded_at",
+            personal="uploaded_by",
+        ),
+    ),
     # Which reminder went for which booking: goes with the booking.
     "members.EventReminder": (
         "event",

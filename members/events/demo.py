@@ -2,16 +2,18 @@
 
 A public webinar with 250 places and a few bookings, a members-only workshop that is full
 with a waiting list, member@example.org booked on the webinar, and a past advisory group
-meeting with its attendance marked (the member came).
+meeting with its attendance marked (the member came), its agenda (public) and its
+minutes (members only).
 """
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from home.models.snippets import Region
 from members.events import services
-from members.events.models import Event, EventBooking
+from members.events.models import Event, EventBooking, EventPaper
 from members.models import User
 
 JOINING = "https://meet.example.org/voices-webinar"
@@ -118,9 +120,80 @@ PAST_ATTENDEES = [
 ]
 
 
+AGENDA = [
+    "Advisory group: what we heard this year",
+    "Agenda",
+    "1. Welcome, and how the meeting will run (captions, BSL, breaks)",
+    "2. What members told us this year: the three things heard most often",
+    "3. Choosing what to change next",
+    "4. Anything else, and the date of the next meeting",
+]
+MINUTES = [
+    "Advisory group: what we heard this year",
+    "Minutes",
+    "Present: members of the advisory group and the programme team.",
+    "Decided:",
+    "1. Papers go out at least a week before every meeting, in plain English.",
+    "2. Every online meeting also has a phone number to join by.",
+    "3. Preparation time for members speaking at boards is paid.",
+    "The programme team reports back on all three at the next meeting.",
+]
+
+
+def pdf(lines):
+    """A one-page PDF holding `lines` of plain text: enough for a demo paper."""
+    text = " ".join(
+        f"({line.replace('(', '[').replace(')', ']')}) Tj 0 -22 Td" for line in lines
+    )
+    stream = f"BT /F1 12 Tf 60 760 Td {text} ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _papers(event):
+    """The agenda for anyone, the minutes for members: stored as an organiser's upload is."""
+    if EventPaper.objects.filter(event=event).exists():
+        return
+    for title, kind, visibility, lines in (
+        ("Agenda", "paper", "public", AGENDA),
+        ("Minutes of the meeting", "minutes", "members", MINUTES),
+    ):
+        content = pdf(lines)
+        paper = EventPaper(
+            event=event,
+            title=title,
+            kind=kind,
+            visibility=visibility,
+            extension="pdf",
+            size=len(content),
+        )
+        paper.file.save(f"{kind}.pdf", ContentFile(content), save=False)
+        paper.save()
+
+
 def load():
     webinar, workshop, advisory = (ensure_event(item) for item in DEMO_EVENTS)
     _past_attendance(advisory)
+    _papers(advisory)
     for name, email in VISITORS:
         if not EventBooking.objects.filter(event=webinar, email=email).exists():
             services.book(webinar, name=name, email=email)

@@ -1,4 +1,5 @@
-"""One form per action: a member booking, a visitor booking, and the listing filters."""
+"""One form per action: a member booking, a visitor booking, the listing filters and an
+organiser's paper."""
 
 from datetime import datetime
 
@@ -7,8 +8,9 @@ from django.utils import timezone
 
 from home.models.snippets import Region
 from members.enquiries.forms import CleanCharField
-from members.events.models import EventKind
+from members.events.models import EventKind, PaperKind, PaperVisibility
 from website.access_needs import SharedNeedsMixin, needs_field, share_field
+from website.uploads import document_content_problem
 
 
 class MemberBookingForm(SharedNeedsMixin, forms.Form):
@@ -127,3 +129,71 @@ class EventFilterForm(forms.Form):
             start, end = _month_bounds(data["month"])
             events = events.filter(starts_at__gte=start, starts_at__lt=end)
         return events
+
+
+PAPER_EXTENSIONS = ("pdf", "docx", "odt", "xlsx")
+PAPER_MAX_BYTES = 10 * 1024 * 1024
+
+
+class PaperForm(forms.Form):
+    """An organiser adds a paper or the minutes: the file's type is checked by its contents,
+    not only its name (website.uploads), and its size before anything is stored."""
+
+    title = CleanCharField(
+        label="Title",
+        max_length=150,
+        help_text="What people will see, for example 'Agenda' or 'Minutes of the meeting'.",
+        error_messages={
+            "required": "Enter a title for the paper",
+            "max_length": "Keep the title to 150 characters or fewer",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="What it is",
+        choices=PaperKind.choices,
+        initial=PaperKind.PAPER,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the paper is"},
+    )
+    visibility = forms.ChoiceField(
+        label="Who can read it",
+        choices=PaperVisibility.choices,
+        initial=PaperVisibility.MEMBERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who can read the paper"},
+    )
+    file = forms.FileField(
+        label="File",
+        help_text="A PDF, Word (.docx), OpenDocument (.odt) or Excel (.xlsx) file up to "
+        "10 MB. A PDF is easiest for most people to open.",
+        error_messages={
+            "required": "Choose a file to upload",
+            "empty": "The file you chose is empty. Choose the file again.",
+            "invalid": "Choose a file to upload",
+        },
+        widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx"}),
+    )
+    tell = forms.BooleanField(
+        label="Email everyone with a place that it is ready",
+        required=False,
+        initial=True,
+        help_text="For a members-only paper, only members with a place are emailed.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name or ""
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if extension not in PAPER_EXTENSIONS:
+            raise forms.ValidationError(
+                "Upload a PDF, Word (.docx), OpenDocument (.odt) or Excel (.xlsx) file."
+            )
+        if upload.size > PAPER_MAX_BYTES:
+            raise forms.ValidationError(
+                "The file is larger than 10 MB. Save a smaller copy (for example a PDF "
+                "without large pictures) and upload that."
+            )
+        problem = document_content_problem(name, upload)
+        if problem:
+            raise forms.ValidationError(problem)
+        return upload

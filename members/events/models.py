@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 
 LONGEST_REMINDER_DAYS = 60
 
@@ -267,3 +268,71 @@ class EventReminder(models.Model):
 
     def __str__(self):
         return f"Reminder {self.days_before} days before, booking {self.booking_id}"
+
+
+class PaperKind(models.TextChoices):
+    PAPER = "paper", "Paper (agenda, slides, reading)"
+    MINUTES = "minutes", "Minutes or notes of the meeting"
+
+
+class PaperVisibility(models.TextChoices):
+    PUBLIC = "public", "Anyone who can see the event"
+    MEMBERS = "members", "Members only"
+
+
+def paper_path(paper, filename):
+    """A random stored name: the organiser's file name never reaches the storage."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"event-papers/{secrets.token_urlsafe(18)}.{extension}"
+
+
+class EventPaper(models.Model):
+    """A document for an event (papers before it, minutes after), downloaded only through
+    the event's own page, which checks who may read it; the file is never in public media."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=150)
+    kind = models.CharField(
+        max_length=20, choices=PaperKind.choices, default=PaperKind.PAPER
+    )
+    visibility = models.CharField(
+        "who can read it",
+        max_length=20,
+        choices=PaperVisibility.choices,
+        default=PaperVisibility.MEMBERS,
+    )
+    file = models.FileField(upload_to=paper_path, max_length=200)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveIntegerField("size in bytes")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "event paper"
+        ordering = ["kind", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/events/{self.event.slug}/papers/{self.pk}/{self.download_name}"
+
+    @property
+    def is_public(self):
+        return self.visibility == PaperVisibility.PUBLIC
+
+    @property
+    def kind_label(self):
+        return "Minutes" if self.kind == PaperKind.MINUTES else "Paper"
+
+    @property
+    def download_name(self):
+        """The title as a safe file name, with the checked extension."""
+        stem = slugify(self.title)[:80] or "paper"
+        return f"{stem}.{self.extension}"

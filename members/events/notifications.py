@@ -23,6 +23,11 @@ EVENT_PLACE_OFFERED = notify.register(
     "event_place_offered",
     "The first person on the waiting list: a place came free; confirm it by the deadline.",
 )
+EVENT_PAPER_READY = notify.register(
+    "event_paper_ready",
+    "Everyone with a place, when an organiser adds a paper or the minutes and asks for "
+    "them to be told.",
+)
 EVENT_OFFER_LAPSED = notify.register(
     "event_offer_lapsed",
     "A person who did not confirm an offered place in time: it went to the next person.",
@@ -79,4 +84,12 @@ def remind(bookings, days):
             (_to(booking), {**_context(booking), "days": days}, booking)
             for booking in bookings
         ],
+    )
+
+
+def paper_ready(paper, bookings):
+    """Tell each of `bookings` that a paper is ready. Returns how many were told."""
+    return notify.notify_each(
+        EVENT_PAPER_READY,
+        [(_to(b), {**_context(b), "paper": paper}, b) for b in bookings],
     )

@@ -1,15 +1,19 @@
-"""The organiser's screens for one event: marking attendance on a phone after the event.
+"""The organiser's screens for one event: marking attendance on a phone after the event,
+and its papers and minutes.
 
-`members.events.attendance` decides and writes; this module reads the form and answers.
+`members.events.attendance` and `members.events.papers` decide and write; this module reads
+the forms and answers.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.views.decorators.http import require_POST
 
-from members.events import attendance
-from members.events.models import Event
+from members.events import attendance, forms, papers
+from members.events.models import Event, EventPaper
 
 # More ticks than any event has places is not a form a person sent.
 MOST_BOOKINGS = 5000
@@ -68,3 +72,63 @@ def mark_attendance(request, slug):
             "crumbs": [("Home", "/"), ("Events", "/events/")],
         },
     )
+
+
+def _organised_event(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    if not papers.can_manage(request.user, event):
+        raise PermissionDenied("Only the event's organisers can look after its papers.")
+    return event
+
+
+@login_required
+def event_papers(request, slug):
+    """The event's papers and minutes, with a form to add one."""
+    event = _organised_event(request, slug)
+    form = forms.PaperForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            paper = papers.add(
+                event,
+                upload=data["file"],
+                title=data["title"],
+                kind=data["kind"],
+                visibility=data["visibility"],
+                by=request.user,
+                tell=data["tell"],
+            )
+        except papers.PaperError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            told = (
+                f" We are emailing {paper.told} {pluralize(paper.told, 'person,people')}"
+                " with a place."
+                if paper.told
+                else ""
+            )
+            messages.success(request, f"“{paper.title}” added.{told}")
+            return redirect("members:event_papers", slug=event.slug)
+    listed, _ = papers.for_page(request.user, event)
+    return render(
+        request,
+        "members/events/papers.html",
+        {
+            "event": event,
+            "form": form,
+            "papers": listed,
+            "most": papers.MOST_PAPERS,
+            "crumbs": [("Home", "/"), ("Events", "/events/")],
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove_paper(request, slug, pk):
+    event = _organised_event(request, slug)
+    paper = get_object_or_404(EventPaper, event=event, pk=pk)
+    paper.event = event
+    papers.remove(paper, by=request.user)
+    messages.success(request, f"“{paper.title}” removed.")
+    return redirect("members:event_papers", slug=event.slug)

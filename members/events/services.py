@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 
 from members.events import attendance, notifications
@@ -18,7 +19,9 @@ from members.events.models import (
     Event,
     EventAudience,
     EventBooking,
+    EventPaper,
     EventStatus,
+    PaperKind,
     new_token,
 )
 from members.opportunities.permissions import is_member
@@ -57,10 +60,17 @@ def upcoming(user=None):
 
 
 def past(user=None):
+    """Events that have ended, newest first, each saying whether it has minutes (in the
+    same query), so past meetings stay findable by what was decided."""
     events = Event.objects.filter(ends_at__lt=timezone.now())
     if not is_member(user):
         events = events.filter(audience=EventAudience.PUBLIC)
-    return events.select_related("region").order_by("-starts_at", "-pk")
+    minutes = EventPaper.objects.filter(event=OuterRef("pk"), kind=PaperKind.MINUTES)
+    return (
+        events.annotate(has_minutes=Exists(minutes))
+        .select_related("region")
+        .order_by("-starts_at", "-pk")
+    )
 
 
 def visible_to(user):

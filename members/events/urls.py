@@ -1,5 +1,5 @@
 """Events' URLs: the public listing and pages, booking, calendars, the portal page and
-the organiser's attendance list.
+the organiser's attendance list and papers.
 
 Concatenated into members/urls.py, so the names stay in the `members:` namespace.
 """
@@ -28,6 +28,17 @@ urlpatterns = [
         "events/<slug:slug>/attendance/",
         organiser.mark_attendance,
         name="event_attendance",
+    ),
+    path("events/<slug:slug>/papers/", organiser.event_papers, name="event_papers"),
+    path(
+        "events/<slug:slug>/papers/<int:pk>/remove/",
+        organiser.remove_paper,
+        name="event_remove_paper",
+    ),
+    path(
+        "events/<slug:slug>/papers/<int:pk>/<str:name>",
+        views.download_paper,
+        name="event_paper",
     ),
     path(
         "events/<slug:slug>/calendar.ics",

@@ -4,7 +4,9 @@ Views stay thin: `members.events.services` decides and writes.
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -12,8 +14,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from home.pagination import get_page
-from members.events import attendance, calendar, forms, services
-from members.events.models import BookingStatus
+from members.events import calendar, forms, papers, services
+from members.events.models import BookingStatus, EventPaper
 from website import access_needs
 from website.spam import RateLimit, client_ip, ip_key
 
@@ -94,6 +96,8 @@ def event_detail(request, slug):
     else:
         form = form_class()
     booking = services.current_booking(request.user, event)
+    organiser = member and papers.can_manage(request.user, event)
+    readable, members_only = papers.for_page(request.user, event, organiser=organiser)
     return render(
         request,
         "members/events/event_detail.html",
@@ -104,10 +108,10 @@ def event_detail(request, slug):
             "show_joining": bool(booking and booking.status == BookingStatus.CONFIRMED),
             "places_left": services.places_left(event),
             "bookable": event.status == "scheduled" and not event.is_past,
-            # Only once it has started, so members reading what is coming pay no query.
-            "organiser": member
-            and event.starts_at <= timezone.now()
-            and attendance.can_mark(request.user, event),
+            "organiser": organiser,
+            "can_mark_attendance": organiser and event.starts_at <= timezone.now(),
+            "papers": readable,
+            "members_only_papers": members_only,
             "crumbs": CRUMBS,
         },
     )
@@ -217,4 +221,27 @@ def private_feed(request, token):
     )
     # Joining links for one person: never kept by the page cache or a shared proxy.
     patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def download_paper(request, slug, pk, name):
+    """A paper's file, as a download, for whoever may read it; members-only papers are
+    never kept by a browser or proxy cache."""
+    event = _event_or_404(request, slug)
+    paper = get_object_or_404(EventPaper, event=event, pk=pk)
+    paper.event = event
+    if not papers.may_read(request.user, paper):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied("This paper is for members only.")
+    try:
+        handle = paper.file.open("rb")
+    except OSError as missing:
+        raise Http404("The file of this paper is missing.") from missing
+    response = FileResponse(handle, as_attachment=True, filename=paper.download_name)
+    if paper.is_public:
+        patch_cache_control(response, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
     return response

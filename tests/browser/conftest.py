@@ -134,6 +134,22 @@ def browser():
 
 
 @pytest.fixture
+def new_page(browser):
+    """Pages in contexts of their own (another person, another screen width), closed
+    after the test: `new_page(width=360)`."""
+    contexts = []
+
+    def make(width=1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page(browser, live_site):
     """A fresh browser context per test; fails the test if any request leaves 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

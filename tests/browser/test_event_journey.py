@@ -7,8 +7,6 @@ network's "you said, we did" log, which a visitor then reads.
 
 import re
 
-import pytest
-
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -19,20 +17,6 @@ from tests.browser.conftest import (
 WEBINAR = "/events/co-production-in-commissioning-webinar/"
 WORKSHOP = "/events/speaking-with-senior-leaders-workshop/"
 ADVISORY = "/events/advisory-group-what-we-heard-this-year/"
-
-
-@pytest.fixture
-def new_page(browser):
-    contexts = []
-
-    def make(width=1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def test_a_visitor_books_the_webinar_without_an_account_and_cancels(page, live_site):

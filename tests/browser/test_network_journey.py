@@ -32,20 +32,6 @@ def sign_in(page, live_site, email, next_path="/portal/"):
     form.get_by_role("button", name=re.compile("sign in", re.I)).click()
 
 
-@pytest.fixture
-def new_page(browser):
-    contexts = []
-
-    def make():
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def write_update(page, title, body, audience):
     page.get_by_role("link", name="Write an update").click()
     page.get_by_label("Title").fill(title)

@@ -141,6 +141,9 @@ ROUTE_KWARGS = {
     "members:event_confirm_my_offer": {"pk": "=999999"},
     "members:event_confirm_offer": {"token": "=not-a-booking-token"},
     "members:event_attendance": {"slug": "event_slug"},
+    "members:event_papers": {"slug": "event_slug"},
+    "members:event_remove_paper": {"slug": "event_slug", "pk": "=999999"},
+    "members:event_paper": {"slug": "event_slug", "pk": "=999999", "name": "=a.pdf"},
     "members:respond_to_offer": {"pk": "interest"},
     "members:pairing_detail": {"pk": "pairing"},
     "members:pairing_respond": {"pk": "pairing"},
@@ -326,6 +329,15 @@ MATRIX = {
     # so staff are shown why and their POST changes nothing.
     ("members:event_attendance", "GET"): row("login", 403, 403, 403, 403, 403, 403, 200, 200, "login"),
     ("members:event_attendance", "POST"): row("login", 403, 403, 403, 403, 403, 403, "ok", "ok", "login"),
+    # Papers: organisers only; an empty POST shows the form's errors.
+    ("members:event_papers", "GET"): row("login", 403, 403, 403, 403, 403, 403, 200, 200, "login"),
+    ("members:event_papers", "POST"): row("login", 403, 403, 403, 403, 403, 403, "ok", "ok", "login"),
+    ("members:event_remove_paper", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:event_remove_paper", "POST"): row("login", 403, 403, 403, 403, 403, 403, 404, 404, "login"),
+    # A download: a paper that does not exist is 404 for everyone (tests/members/events
+    # /test_papers.py checks who may read a real one).
+    ("members:event_paper", "GET"): row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    ("members:event_paper", "POST"): row(405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
     ("members:event_feed_reset", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
     ("members:event_feed_reset", "POST"): row("login", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "login"),
     ("members:my_interests", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, "login"),

@@ -232,6 +232,11 @@ ALLOWED_FILE_FIELDS = {
     # A co-chair's photo on a public update. Checked by header before decoding, stored
     # under a random name, refused on members-only updates (the tests above).
     "networks.forms.UpdateForm.image",
+    # An event organiser's paper or minutes: extension allow-list, size limit and contents
+    # checked against the extension, stored under a random name outside public media, and
+    # downloaded only through a view that checks who may read it (tests/members/events
+    # /test_papers.py).
+    "members.events.forms.PaperForm.file",
 }
 
 
