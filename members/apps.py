@@ -35,3 +35,9 @@ class MembersConfig(AppConfig):
         from members.opportunities import alerts, listing  # noqa: F401
 
         alerts.connect()
+
+        # Texts (when on) go to the mobile number on the profile of members who asked.
+        from members.accounts.notifications import text_number
+        from website import sms
+
+        sms.set_number_lookup(text_number)

@@ -31,6 +31,8 @@ RETENTION = {
     "deleted with the account; a visitor's booking (name, email) is deleted a year after the "
     "event; access needs shared for a booking are cleared when it is cancelled and 30 days "
     "after the event (purge_expired).",
+    "texts": "Text messages (website.sms): deleted OUTBOX_RETENTION_DAYS (90) after they "
+    "were made (purge_expired), and every text to a member's number on erasure.",
     "operational": "Counters and settings with no personal data: kept indefinitely.",
     "audit": "Audit entries (Wagtail's ModelLogEntry, website/audit.py): ids, an action and a "
     "UTC time, never names; deleted AUDIT_RETENTION_DAYS (default 730) after they were "
@@ -60,6 +62,13 @@ DATA_MAP = {
             none="id content_type object_id verb from_state to_state visibility "
             "created_at actor_role",
             personal="actor actor_name note",
+        ),
+    ),
+    "website.TextMessage": (
+        "texts",
+        fields(
+            none="id status attempts last_error about created_at sent_at",
+            personal="to text",
         ),
     ),
     # --- home: editorial content --------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The core's one table: the history of any record (see website/activity.py)."""
+"""The core's tables: the history of any record (website/activity.py) and the text-message
+outbox (website/sms.py)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -56,3 +57,36 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.verb} on {self.content_type_id}:{self.object_id}"
+
+
+class TextMessage(models.Model):
+    """One SMS waiting to go, or gone: the text-message side of the outbox (website/sms.py).
+
+    Written in the caller's transaction like queued email, delivered by the outbox worker,
+    tried three times, and deleted OUTBOX_RETENTION_DAYS after it was made.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to be sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Could not be sent"
+
+    to = models.CharField("mobile number", max_length=20)
+    text = models.TextField(max_length=480)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    about = models.CharField(
+        max_length=100, blank=True, help_text="The record it concerns (app.model:pk)."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["status", "id"], name="textmessage_queue_idx")]
+
+    def __str__(self):
+        return f"Text message {self.pk} ({self.status})"

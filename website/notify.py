@@ -17,7 +17,9 @@ once, next to its services, and sends them with `notify`::
   (resolved to that group's active users); de-duplicated by address, one message each so
   nobody sees another's address. Inactive users are never emailed.
 - **Preferences**: an event may name `wants(user, context) -> bool`; a user who said no is
-  skipped. Email is the only channel today; `CHANNELS` is where another (SMS) plugs in.
+  skipped. An event registered with ``channels=("email", "sms")`` also texts people who
+  asked for texts, when a text sender is configured (`website.sms`; the text comes from
+  `templates/sms/<event>.txt`).
 - **Durable**: messages are queued in the outbox (`website.outbox`) inside the caller's
   transaction, so a rolled-back change sends nothing and a stored one is never without its
   email. The worker delivers and retries.
@@ -33,7 +35,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 
-from website import outbox, roles
+from website import outbox, roles, sms
+from website.models import TextMessage
 
 ABOUT_HEADER = "X-Voices-Ref"
 
@@ -167,12 +170,20 @@ def _messages(event_name, to, context, about):
     return messages
 
 
+def _queue(messages):
+    """Email to the outbox, texts to the text-message outbox; how many were queued."""
+    texts = [m for m in messages if isinstance(m, TextMessage)]
+    emails = [m for m in messages if not isinstance(m, TextMessage)]
+    if emails:
+        outbox.send_many(emails)
+    if texts:
+        sms.queue_many(texts)
+    return len(messages)
+
+
 def notify(event_name, to, context=None, *, about=None):
     """Queue `event_name` for every recipient in `to`; returns how many were queued."""
-    messages = _messages(event_name, to, context, about)
-    if messages:
-        outbox.send_many(messages)
-    return len(messages)
+    return _queue(_messages(event_name, to, context, about))
 
 
 def notify_each(event_name, items):
@@ -181,9 +192,7 @@ def notify_each(event_name, items):
     messages = []
     for to, context, about in items:
         messages += _messages(event_name, to, context, about)
-    if messages:
-        outbox.send_many(messages)
-    return len(messages)
+    return _queue(messages)
 
 
 def email_channel(event, address, context, headers):
@@ -201,4 +210,13 @@ def email_channel(event, address, context, headers):
     return [message]
 
 
-CHANNELS = {"email": email_channel}
+def sms_channel(event, address, context, headers):
+    """A text for someone who asked for texts, when texts are on; otherwise nothing."""
+    number = sms.number_for(context.get("recipient"))
+    if not number:
+        return []
+    text = render_to_string(f"sms/{event.name}.txt", context)
+    return [sms.message(number, text, about=headers.get(ABOUT_HEADER, ""))]
+
+
+CHANNELS = {"email": email_channel, "sms": sms_channel}

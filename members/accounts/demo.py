@@ -88,7 +88,9 @@ DEMO_PROFILES = [
                 "I have lived with type 1 diabetes for twenty years and like helping "
                 "services see appointments from the patient's side of the desk."
             ),
-            "communication_preferences": ["email", "large_print"],
+            # A number from Ofcom's range for drama: `make run` prints texts to it.
+            "phone": "07700 900461",
+            "communication_preferences": ["email", "large_print", "text"],
         },
     ),
     (

@@ -3,9 +3,11 @@
 All are transactional: each answers something the person or the programme did (an
 invitation, an application, an erasure), so there is no preference to turn them off.
 allauth's own messages (sign-in codes, reset links) are registered in
-members.accounts.allauth_mail.
+members.accounts.allauth_mail. `text_number` tells the core's text channel a member's
+mobile number when they asked for texts.
 """
 
+from members.accounts.profiles import CommunicationPreference, MemberProfile
 from website import notify
 
 MEMBER_INVITATION = notify.register(
@@ -47,3 +49,15 @@ MFA_RESET_BY_STAFF = notify.register(
     "A person whose two-step sign-in programme staff reset: what happened, what to do next, "
     "and who to tell if they did not ask for it.",
 )
+
+
+def text_number(user):
+    """The number to text this person, if their profile asks for texts (`website.sms`).
+    Reads `user.profile`: batch senders load it with `select_related("user__profile")`."""
+    try:
+        profile = user.profile
+    except MemberProfile.DoesNotExist:
+        return None
+    if CommunicationPreference.TEXT in (profile.communication_preferences or []):
+        return profile.phone
+    return None

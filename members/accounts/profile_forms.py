@@ -7,6 +7,7 @@ from members.accounts.choices import Interest
 from members.accounts.forms import PlainTextField
 from members.accounts.profiles import SPECIAL_CATEGORY_FIELDS, CommunicationPreference
 from members.models import MemberProfile
+from website import sms
 
 WHO_SEES = "Only you and the programme staff who arrange support can see this."
 
@@ -59,7 +60,7 @@ class ProfileForm(forms.ModelForm):
         label="Phone number",
         max_length=30,
         required=False,
-        help_text="Only if you would like us to phone you.",
+        help_text="Only if you would like us to phone or text you.",
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     communication_preferences = forms.MultipleChoiceField(
@@ -131,6 +132,12 @@ class ProfileForm(forms.ModelForm):
         self.fields["special_category_consent"].initial = bool(
             self.instance.special_category_consent_at
         )
+        if not sms.enabled():
+            self.fields["communication_preferences"].choices = [
+                choice
+                for choice in CommunicationPreference.choices
+                if choice[0] != CommunicationPreference.TEXT
+            ]
 
     def clean(self):
         cleaned = super().clean()
@@ -140,6 +147,14 @@ class ProfileForm(forms.ModelForm):
                 "special_category_consent",
                 "Tick the box to let us keep your lived experience, caring or access needs, "
                 "or leave those boxes empty",
+            )
+        wants_texts = CommunicationPreference.TEXT in (
+            cleaned.get("communication_preferences") or []
+        )
+        if wants_texts and not sms.mobile_number(cleaned.get("phone")):
+            self.add_error(
+                "phone",
+                "Enter a UK mobile number, like 07700 900123, to get text messages",
             )
         return cleaned
 

@@ -24,6 +24,8 @@ class CommunicationPreference(models.TextChoices):
     PHONE = "phone", "Phone call"
     LARGE_PRINT = "large_print", "Large print"
     EASY_READ = "easy_read", "Easy read"
+    # Offered only when texts are on (SMS_SENDER); needs a UK mobile number.
+    TEXT = "text", "Text messages to my mobile for events I book"
 
 
 class MemberProfile(models.Model):

@@ -20,7 +20,7 @@ from members.accounts.profiles import (
     SPECIAL_CATEGORY_FIELDS,
 )
 from members.models import Application, Invitation, MemberProfile, User
-from website import audit, notify, roles
+from website import audit, notify, roles, sms
 from website.dataexport import erase_for
 
 FORMER_MEMBER = "Former member"
@@ -119,6 +119,10 @@ def erase_member(user, *, notify_staff=True):
     reference = user.pk
     erase_for(user)
     _scrub_audit_labels(user, email)
+    for phone in MemberProfile.objects.filter(user=user).values_list(
+        "phone", flat=True
+    ):
+        sms.forget(phone)
     MemberProfile.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=email).update(
         email=f"erased-{reference}@invalid", network_slug=""

@@ -12,7 +12,9 @@ EVENT_BOOKED = notify.register(
 )
 EVENT_REMINDER = notify.register(
     "event_reminder",
-    "Everyone with a place: the event is coming up, with the joining details.",
+    "Everyone with a place: the event is coming up, with the joining details (also by "
+    "text to members who asked for texts).",
+    channels=("email", "sms"),
 )
 EVENT_PLACE_CONFIRMED = notify.register(
     "event_place_confirmed",
@@ -21,7 +23,9 @@ EVENT_PLACE_CONFIRMED = notify.register(
 )
 EVENT_PLACE_OFFERED = notify.register(
     "event_place_offered",
-    "The first person on the waiting list: a place came free; confirm it by the deadline.",
+    "The first person on the waiting list: a place came free; confirm it by the deadline "
+    "(also by text to members who asked for texts).",
+    channels=("email", "sms"),
 )
 EVENT_PAPER_READY = notify.register(
     "event_paper_ready",

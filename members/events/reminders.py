@@ -46,7 +46,8 @@ def _waiting_for(event, days):
             event=event, status=BookingStatus.CONFIRMED, created_at__lte=moment
         )
         .exclude(reminders_sent__days_before=days)
-        .select_related("user")
+        # The profile says whether to text them too (website.sms), read without a query.
+        .select_related("user", "user__profile")
         .order_by("pk")
     )
 

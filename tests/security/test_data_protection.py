@@ -431,6 +431,8 @@ ERASED_BY_ERASE_MEMBER = {
     "members.Invitation": "address replaced",
     "members.Application": "name, address, organisation and reason replaced",
     "website.Activity": "the person's lines lose name and notes (activity.erase_actor)",
+    "website.TextMessage": "every text to the profile's mobile number deleted (sms.forget)",
+    "members.EventPaper": "only who uploaded it, the account kept as Former member",
 }
 
 

@@ -34,8 +34,9 @@ def test_iv2_no_safe_filter_or_autoescape_off_in_templates():
         text = path.read_text(encoding="utf-8")
         if re.search(r"\|\s*safe\b|\|\s*safeseq\b", text):
             offenders.append(relative(path))
-        # Plain-text emails may switch autoescaping off (no HTML is ever rendered from them).
-        plain_text_email = path.suffix == ".txt" and {"email", "emails"} & set(
+        # Plain-text emails and texts may switch autoescaping off (no HTML is ever
+        # rendered from them).
+        plain_text_email = path.suffix == ".txt" and {"email", "emails", "sms"} & set(
             path.parts
         )
         if re.search(r"{%\s*autoescape\s+off", text) and not plain_text_email:

@@ -199,8 +199,7 @@ REQUIRE_STAFF_MFA = env.get_bool("REQUIRE_STAFF_MFA", False)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-# Idle and absolute limits per role, in seconds (SE-3; website/session_limits.py). "admin" is
-# anyone who can open the Wagtail admin: editors, programme staff and superusers.
+# Idle and absolute limits per role in seconds (SE-3; session_limits.py); "admin": admin users.
 SESSION_LIMITS = {
     "admin": {
         "idle": 60 * env.get_int("STAFF_SESSION_IDLE_MINUTES", 30),
@@ -257,6 +256,8 @@ if MEDIA_STORAGE_URL:
 # Email: everything goes through the durable outbox (django-post-office); the worker delivers.
 EMAIL_BACKEND = "post_office.EmailBackend"
 EMAIL_TIMEOUT = env.get_int("EMAIL_TIMEOUT", 10) or 10
+# Texts (website/sms.py): a sender class's dotted path turns them on; empty is off.
+SMS_SENDER = env.get("SMS_SENDER") or ""
 DEFAULT_FROM_EMAIL = env.get(
     "DEFAULT_FROM_EMAIL", "Voices <no-reply@voices.example.org>"
 )
@@ -299,8 +300,7 @@ POST_OFFICE = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Voices"
-# The public address for canonical links and the sitemap (default: what `make run` serves);
-# load_demo and set_site_url write it into the Wagtail Site (site_url.py).
+# The public address for links and the sitemap (load_demo/set_site_url store it; site_url.py).
 SITE_URL = env.get("SITE_URL") or f"http://127.0.0.1:{env.get('PORT') or '8000'}"
 # Links in emails and the admin: the same public address unless set apart.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL") or SITE_URL

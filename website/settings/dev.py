@@ -18,6 +18,9 @@ POST_OFFICE = {
     "BACKENDS": {"default": "website.devmail.MailboxBackend"},
     "DEFAULT_PRIORITY": "now",
 }
+# Texts go to the console, sent as each transaction commits (there is no worker either).
+SMS_SENDER = env.get("SMS_SENDER") or "website.sms.ConsoleSender"
+SMS_DELIVER_AT_ONCE = True
 # `make run` starts no task worker, so Wagtail's tasks (search index, reference index, file
 # clean-up) run at once in the request, as its mail is delivered at once: a newcomer needs one
 # process and sees a published page in search straight away. `make serve` queues them.

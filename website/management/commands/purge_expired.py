@@ -17,7 +17,8 @@ the steps for records the core does not own are registered by the app that owns 
 - one-time sign-in codes, password-reset and confirmation links in the outbox: bodies blanked
   once the code or link has expired (website.outbox; the delivery record stays);
 - sessions: ``clearsessions``;
-- sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90);
+- sent mail: post_office's ``cleanup_mail`` after OUTBOX_RETENTION_DAYS (90), and text
+  messages (website.sms) after the same;
 - background tasks (website.background): done ones after 7 days, failed ones after 30.
 
 Rate-limit and lockout counters need no step: they live in the shared cache under hashed
@@ -25,12 +26,14 @@ keys with their own expiry (Redis drops them; the database cache stops returning
 culls them), so they never outlast their window by design.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from website import outbox, retention
+from website import outbox, retention, sms
 
 
 class Command(BaseCommand):
@@ -44,9 +47,11 @@ class Command(BaseCommand):
         scrubbed = outbox.scrub_expired_one_time_mail(now)
         outbox_days = getattr(settings, "OUTBOX_RETENTION_DAYS", 90)
         call_command("cleanup_mail", days=outbox_days, verbosity=0)
+        texts = sms.purge(now - timedelta(days=outbox_days))
         done += [
             f"blanked {scrubbed} expired sign-in codes and links in the outbox",
             f"cleared expired sessions and mail older than {outbox_days} days",
+            f"deleted {texts} text messages older than {outbox_days} days",
         ]
         summary = ", ".join(done)
         self.stdout.write(f"{summary[0].upper()}{summary[1:]}.")

@@ -1,4 +1,5 @@
-"""Deliver the email outbox in a loop: the production worker process beside gunicorn."""
+"""Deliver the outbox (email, and texts when they are on) in a loop: the production worker
+process beside gunicorn."""
 
 import signal
 import time
@@ -8,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from post_office.lockfile import FileLock, FileLocked, default_lockfile
 from post_office.mail import get_queued, send_queued
+
+from website import sms
 
 
 class Command(BaseCommand):
@@ -47,6 +50,7 @@ class Command(BaseCommand):
                     sent, failed, requeued = send_queued(processes=1)
                     if not (sent or failed or requeued) or not get_queued().exists():
                         break
+                sms.deliver()
         except FileLocked:
             self.stdout.write(
                 "Another worker holds the outbox lock; skipping this pass."
