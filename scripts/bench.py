@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench-results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_targets import print_targets, targets_missed  # noqa: E402
+from bench_targets import print_tables, print_targets, targets_missed  # noqa: E402
 from publish_latency import PUBLISH  # noqa: E402
+from reminder_latency import REMINDERS  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -50,6 +51,13 @@ def first_url(app, model, **filters):
     page = Model.objects.live().public().filter(**filters).order_by("-pk").first() if hasattr(Model.objects, "live") else None
     return page.url if page else None
 
+def busiest_event():
+    from django.db.models import Count
+    from members.events.models import Event
+    event = (Event.objects.filter(audience="public").annotate(places=Count("bookings"))
+             .order_by("-places", "pk").first())
+    return event.get_absolute_url() if event else None
+
 pages = [
     ("home", "/"),
     ("programme page", first_url("home", "ProgrammePage")),
@@ -62,6 +70,8 @@ pages = [
     ("opportunities filtered", "/opportunities/?region=west-midlands&closing_soon=1"),
     ("opportunity", first_url("members", "OpportunityPage")),
     ("enquiry page", "/enquire/"),
+    ("events", "/events/"),
+    ("event page", busiest_event()),
 ]
 user = get_user_model().objects.get(email="member@example.org")
 session = SessionStore()
@@ -209,7 +219,14 @@ def parse_wrk(output):
     }
 
 
-VOLUME_PAGES = ("news index", "opportunities", "opportunities filtered", "search")
+VOLUME_PAGES = (
+    "news index",
+    "opportunities",
+    "opportunities filtered",
+    "search",
+    "events",
+    "event page",
+)
 
 
 def measure(env, pages, options):
@@ -256,6 +273,8 @@ def main():
     parser.add_argument("--opportunities", type=int, default=2000)
     parser.add_argument("--members", type=int, default=5000)
     parser.add_argument("--enquiries", type=int, default=20000)
+    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--bookings", type=int, default=50000)
     options = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -286,7 +305,7 @@ def main():
         row["cached_p99_ms"] = hit["p99_ms"] if hit else None
 
     volume_rows = []
-    publish = None
+    publish = reminders = None
     if options.volume:
         print("Adding the volume data set (seed_volume) …", flush=True)
         run(
@@ -297,6 +316,8 @@ def main():
                 f"--opportunities={options.opportunities}",
                 f"--members={options.members}",
                 f"--enquiries={options.enquiries}",
+                f"--events={options.events}",
+                f"--bookings={options.bookings}",
             ],
             env,
         )
@@ -327,6 +348,11 @@ def main():
             [PYTHON, "-c", PUBLISH, "20"], uncached_env, capture_output=True, text=True
         )
         publish = json.loads(measured.stdout.strip().splitlines()[-1])
+        print("Timing one reminder run over the volume bookings …", flush=True)
+        sent = run(
+            [PYTHON, "-c", REMINDERS], uncached_env, capture_output=True, text=True
+        )
+        reminders = json.loads(sent.stdout.strip().splitlines()[-1])
 
     static_rps = next((r["rps"] for r in rows if r["name"] == "static CSS"), 0) or 1
     for row in rows:
@@ -346,42 +372,11 @@ def main():
         "pages": rows,
         "volume_pages": volume_rows,
         "publish": publish,
+        "reminders": reminders,
     }
     report["targets_missed"] = targets_missed(rows, publish)
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
-    header = (
-        f"{'page':24} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} {'SQL':>4} "
-        f"{'KB':>6} {'of static':>9} {'cached':>8} {'c. p99':>7} {'c. of st.':>9}"
-    )
-    print(
-        f"\n{report['date']} · {report['machine']} · {report['database']} · "
-        f"{options.connections} connections · load average {report['load_average']:.1f}\n"
-    )
-    print(header)
-    print("-" * len(header))
-    for row in rows:
-        cached_rps = row.get("cached_rps")
-        print(
-            f"{row['name']:24} {row['rps']:7.1f} {row['p50_ms'] or 0:7.1f} "
-            f"{row['p99_ms'] or 0:7.1f} {row['errors']:4d} {row['queries']:4d} "
-            f"{row['bytes'] / 1024:6.1f} {row['fraction_of_static']:9.3f} "
-            + (
-                f"{cached_rps:8.1f} {row['cached_p99_ms'] or 0:7.1f} "
-                f"{row['cached_fraction_of_static']:9.3f}"
-                if cached_rps
-                else f"{'–':>8} {'–':>7} {'–':>9}"
-            )
-        )
-    if volume_rows:
-        print(
-            "\nListings and search, small demo against volume data (no page cache):\n"
-        )
-        print(f"{'page':24} {'small':>7} {'volume':>7} {'ratio':>6} {'SQL':>9}")
-        for row in volume_rows:
-            print(
-                f"{row['name']:24} {row['small_rps'] or 0:7.1f} {row['volume_rps']:7.1f} "
-                f"{row['ratio'] or 0:6.2f} {row['small_queries']:>4}→{row['volume_queries']:<4}"
-            )
+    print_tables(report)
     print_targets(report)
     print(f"\nWritten to {(RESULTS / 'bench.json').relative_to(ROOT)}")
     if any(row["errors"] or row["status"] >= 400 for row in rows):

@@ -1,5 +1,6 @@
 """The performance targets `make bench` checks (issue 18), as fractions of the static
-file's throughput measured in the same run, never figures from another run or machine."""
+file's throughput measured in the same run, never figures from another run or machine; and
+the printed tables."""
 
 # Issue 18's targets, as fractions of the static file's throughput in the same run.
 UNCACHED_TARGETS = {"home": 0.07}
@@ -43,8 +44,52 @@ def print_targets(report):
             f"median {publish['median_ms']} ms, p95 {publish['p95_ms']} ms, "
             f"{publish['tasks_queued']} background tasks queued"
         )
+    reminders = report.get("reminders")
+    if reminders:
+        print(
+            f"One reminder run ({reminders['queued']:,} reminders due): "
+            f"{reminders['seconds']} s, {reminders['queries']:,} SQL queries "
+            f"({reminders['queries_per_thousand']} per thousand reminders)"
+        )
     print(
         "\nTargets (issue 18): " + ("all met" if not report["targets_missed"] else "")
     )
     for line in report["targets_missed"]:
         print(f"  missed: {line}")
+
+
+def print_tables(report):
+    """The measured pages, and with --volume the small/volume comparison."""
+    header = (
+        f"{'page':24} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} {'SQL':>4} "
+        f"{'KB':>6} {'of static':>9} {'cached':>8} {'c. p99':>7} {'c. of st.':>9}"
+    )
+    print(
+        f"\n{report['date']} · {report['machine']} · {report['database']} · "
+        f"{report['connections']} connections · load average {report['load_average']:.1f}\n"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in report["pages"]:
+        cached_rps = row.get("cached_rps")
+        print(
+            f"{row['name']:24} {row['rps']:7.1f} {row['p50_ms'] or 0:7.1f} "
+            f"{row['p99_ms'] or 0:7.1f} {row['errors']:4d} {row['queries']:4d} "
+            f"{row['bytes'] / 1024:6.1f} {row['fraction_of_static']:9.3f} "
+            + (
+                f"{cached_rps:8.1f} {row['cached_p99_ms'] or 0:7.1f} "
+                f"{row['cached_fraction_of_static']:9.3f}"
+                if cached_rps
+                else f"{'–':>8} {'–':>7} {'–':>9}"
+            )
+        )
+    if report["volume_pages"]:
+        print(
+            "\nListings and search, small demo against volume data (no page cache):\n"
+        )
+        print(f"{'page':24} {'small':>7} {'volume':>7} {'ratio':>6} {'SQL':>9}")
+        for row in report["volume_pages"]:
+            print(
+                f"{row['name']:24} {row['small_rps'] or 0:7.1f} {row['volume_rps']:7.1f} "
+                f"{row['ratio'] or 0:6.2f} {row['small_queries']:>4}→{row['volume_queries']:<4}"
+            )

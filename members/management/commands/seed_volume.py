@@ -39,13 +39,18 @@ LIMIT = 100_000
 
 
 class Command(BaseCommand):
-    help = "Top the database up to a volume data set (news, opportunities, members, enquiries)."
+    help = (
+        "Top the database up to a volume data set (news, opportunities, members, "
+        "enquiries, events and bookings)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--news", type=int, default=2000)
         parser.add_argument("--opportunities", type=int, default=2000)
         parser.add_argument("--members", type=int, default=5000)
         parser.add_argument("--enquiries", type=int, default=20000)
+        parser.add_argument("--events", type=int, default=2000)
+        parser.add_argument("--bookings", type=int, default=50_000)
 
     def handle(self, *args, **options):
         for name in ("news", "opportunities", "members", "enquiries"):
@@ -57,6 +62,12 @@ class Command(BaseCommand):
         )
         self.seed_members(options["members"])
         self.seed_enquiries(options["enquiries"])
+        call_command(
+            "seed_events",
+            events=options["events"],
+            bookings=options["bookings"],
+            stdout=self.stdout,
+        )
         # Under production settings the pages' search and usage updates were queued; no
         # worker runs beside the bench, so run them here and search sees the new pages.
         background.run_queued_tasks()
