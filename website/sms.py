@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 MOST_ATTEMPTS = 3
 LONGEST = 480  # three SMS segments
-BATCH = 200
+BATCH = 50  # a provider call each: keep the locked batch short
 
 
 class SendError(Exception):

@@ -89,7 +89,7 @@ def event_papers(request, slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            paper = papers.add(
+            paper, told = papers.add(
                 event,
                 upload=data["file"],
                 title=data["title"],
@@ -101,13 +101,12 @@ def event_papers(request, slug):
         except papers.PaperError as refusal:
             form.add_error(None, str(refusal))
         else:
-            told = (
-                f" We are emailing {paper.told} {pluralize(paper.told, 'person,people')}"
-                " with a place."
-                if paper.told
+            emailing = (
+                f" We are emailing {told} {pluralize(told, 'person,people')} with a place."
+                if told
                 else ""
             )
-            messages.success(request, f"“{paper.title}” added.{told}")
+            messages.success(request, f"“{paper.title}” added.{emailing}")
             return redirect("members:event_papers", slug=event.slug)
     listed, _ = papers.for_page(request.user, event)
     return render(

@@ -5,8 +5,8 @@ default storage under a random name, outside the folder public media is served f
 downloaded only through `views.download_paper`, which asks `may_read` first. Organisers add
 papers before the event and minutes after; people with a place can be told by email.
 
-    paper = papers.add(event, upload=file, title="Agenda", kind=PaperKind.PAPER,
-                       visibility=PaperVisibility.PUBLIC, by=request.user, tell=True)
+    paper, told = papers.add(event, upload=file, title="Agenda", kind=PaperKind.PAPER,
+                             visibility=PaperVisibility.PUBLIC, by=request.user, tell=True)
 """
 
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.db import transaction
 from members.events import attendance, notifications
 from members.events.models import (
     BookingStatus,
+    Event,
     EventBooking,
     EventPaper,
     EventStatus,
@@ -69,7 +70,10 @@ def for_page(user, event, *, organiser=None):
 @transaction.atomic
 def add(event, *, upload, title, kind, visibility, by, tell=False):
     """Store the paper (the file first, so a storage failure leaves no row) and record it;
-    with `tell`, email everyone with a place that it is ready. Returns the paper."""
+    with `tell`, email everyone with a place that it is ready. Returns (paper, how many
+    people were told)."""
+    # The event row is locked so two organisers adding at once cannot pass the limit.
+    Event.objects.select_for_update().filter(pk=event.pk).first()
     if EventPaper.objects.filter(event=event).count() >= MOST_PAPERS:
         raise PaperError(TOO_MANY)
     extension = upload.name.rsplit(".", 1)[-1].lower()
@@ -93,8 +97,7 @@ def add(event, *, upload, title, kind, visibility, by, tell=False):
         told = notifications.paper_ready(
             paper, _with_a_place(event, members_only=not paper.is_public)
         )
-    paper.told = told
-    return paper
+    return paper, told
 
 
 def _with_a_place(event, *, members_only):

@@ -2,9 +2,11 @@
 members-only ones stay with members, and bad files are refused with nothing stored
 (members/events/papers.py)."""
 
+import errno
 from datetime import timedelta
 
 import pytest
+from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -267,3 +269,19 @@ def test_event_page_queries_do_not_grow_with_papers(
         add(client, event, title=f"Paper {number}", visibility="members")
     with django_assert_max_num_queries(budget):
         assert reader.get(event.get_absolute_url()).status_code == 200
+
+
+def test_full_storage_is_a_clear_message_and_nothing_is_saved(
+    staff, event, home_page, monkeypatch
+):
+    def refuse(self, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(InMemoryStorage, "_save", refuse)
+    response = add(logged_in(staff), event)
+    assert response.status_code == 200
+    assert "file storage for this site is full or unavailable" in (
+        response.content.decode()
+    )
+    assert not EventPaper.objects.exists()
+    assert "Paper added" not in [line.label for line in activity.history(event)]
