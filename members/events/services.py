@@ -40,9 +40,10 @@ ALREADY = "You have already booked this event."
 MEMBERS_ONLY = "This event is for members. Sign in to book."
 ALREADY_CANCELLED = "This booking is already cancelled."
 NO_OFFER = "There is no place waiting for you to confirm on this booking."
+# Often said before the hourly job has passed the place on: it claims no more than that.
 OFFER_ENDED = (
-    "The time to confirm this place ended at {deadline}, so it has gone to the next "
-    "person waiting. You can book again if places are left."
+    "The time to confirm this place ended at {deadline}, so it is no longer held for "
+    "you. You can book again if places are left."
 )
 
 # Places held for someone's answer count as taken, so nobody else is given them meanwhile.
