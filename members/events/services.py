@@ -304,9 +304,14 @@ def open_offers(user):
 
 
 def member_bookings(user):
+    """The member's places, each saying whether its event has minutes (same query)."""
+    minutes = EventPaper.objects.filter(
+        event=OuterRef("event_id"), kind=PaperKind.MINUTES
+    )
     return (
         EventBooking.objects.filter(user=user)
         .exclude(status=BookingStatus.CANCELLED)
+        .annotate(event_has_minutes=Exists(minutes))
         .select_related("event")
         .order_by("event__starts_at", "pk")
     )

@@ -98,8 +98,10 @@ def test_a_member_who_came_reads_the_minutes_of_a_past_meeting(new_page, live_si
     member = new_page(width=360)
     sign_in(member, live_site, "member@example.org")
     member.goto(live_site("/portal/events/"))
-    member.get_by_role("link", name=re.compile("Advisory group")).first.click()
-    member.wait_for_url(re.compile(ADVISORY))
+    member.get_by_role(
+        "link", name=re.compile("Read the minutes of Advisory group")
+    ).click()
+    member.wait_for_url(re.compile(ADVISORY + "#papers"))
     assert member.get_by_role("heading", name="Papers and minutes").count() == 1
     assert_accessible(member, "past meeting with minutes")
     assert_no_horizontal_scroll(member)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from members.events import services
 from members.events.demo import pdf
-from members.events.models import EventPaper
+from members.events.models import EventBooking, EventPaper
 from tests.factories.events import make_event
 from tests.factories.users import UserFactory
 from website import activity
@@ -285,3 +285,16 @@ def test_full_storage_is_a_clear_message_and_nothing_is_saved(
     )
     assert not EventPaper.objects.exists()
     assert "Paper added" not in [line.label for line in activity.history(event)]
+
+
+def test_members_find_the_minutes_of_past_events_they_booked(staff, member, home_page):
+    past = make_event(
+        title="Winter review", starts_at=timezone.now() - timedelta(days=5)
+    )
+    EventBooking.objects.create(event=past, user=member, status="confirmed")
+    portal = logged_in(member)
+    assert "Read the minutes" not in portal.get("/portal/events/").content.decode()
+    add(logged_in(staff), past, title="Minutes", kind="minutes", visibility="members")
+    page = portal.get("/portal/events/").content.decode()
+    assert f'href="{past.get_absolute_url()}#papers"' in page
+    assert "Read the minutes" in page
