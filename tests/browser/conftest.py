@@ -224,11 +224,16 @@ def assert_no_horizontal_scroll(page):
 
 def sign_in(page, live_site, email, password=DEMO_PASSWORD, next_path="/portal/"):
     """Fill the sign-in form by field name: the page also has a "Sign in without a
-    password" section, so the label "Password" alone is ambiguous."""
-    page.goto(live_site(f"/accounts/login/?next={next_path}"))
+    password" section, so the label "Password" alone is ambiguous. With no next_path
+    the site chooses where to land (the admin for staff). Waits for the answer
+    to load, so what a test reads next is the page after signing in, never the form."""
+    page.goto(
+        live_site("/accounts/login/" + (f"?next={next_path}" if next_path else ""))
+    )
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 # Keyboard, focus and structure checks (issue 9). Each check asserts what a keyboard or

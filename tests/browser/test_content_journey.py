@@ -1,6 +1,8 @@
 """A visitor reads the home page, a news article and the programme page, then searches;
 each page is axe-clean and looked at by a person at desktop and 360 px widths."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -10,9 +12,9 @@ from tests.browser.conftest import (
 
 def test_visitor_reads_home_news_and_programme_then_searches(page, live_site):
     page.goto(live_site("/"))
-    assert page.locator("h1").count() == 1
-    assert page.get_by_role("heading", name="Latest news").is_visible()
-    assert page.locator('.main-nav a[aria-current="page"]').inner_text() == "Home"
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Latest news")).to_be_visible()
+    expect(page.locator('.main-nav a[aria-current="page"]')).to_have_text("Home")
     assert_accessible(page, "home")
     assert_no_horizontal_scroll(page)
     screenshot(page, "content-home")
@@ -21,15 +23,15 @@ def test_visitor_reads_home_news_and_programme_then_searches(page, live_site):
         "link", name="A new regional co-production network for the West Midlands"
     ).first.click()
     assert page.locator("h1").inner_text().startswith("A new regional co-production")
-    assert page.locator('.main-nav a[aria-current="true"]').inner_text() == "News"
+    expect(page.locator('.main-nav a[aria-current="true"]')).to_have_text("News")
     assert_accessible(page, "news article")
     assert_no_horizontal_scroll(page)
     screenshot(page, "content-news-article")
 
     page.locator(".main-nav").get_by_role("link", name="Voices for Improvement").click()
-    assert page.locator("h1").inner_text() == "Voices for Improvement"
+    expect(page.locator("h1")).to_have_text("Voices for Improvement")
     page.get_by_text("Is it confidential?").click()
-    assert page.get_by_text("stays between you").is_visible()
+    expect(page.get_by_text("stays between you")).to_be_visible()
     assert_accessible(page, "programme")
     assert_no_horizontal_scroll(page)
     screenshot(page, "content-programme")
@@ -39,14 +41,16 @@ def test_visitor_reads_home_news_and_programme_then_searches(page, live_site):
     )
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    assert page.get_by_role(
-        "link", name="A new regional co-production network for the West Midlands"
-    ).is_visible()
+    expect(
+        page.get_by_role(
+            "link", name="A new regional co-production network for the West Midlands"
+        )
+    ).to_be_visible()
     assert_accessible(page, "search results")
     screenshot(page, "content-search")
 
     page.goto(live_site("/search/?q=%25%22%F0%9F%98%80"))
-    assert page.locator("h1").inner_text() == "Search"
+    expect(page.locator("h1")).to_have_text("Search")
     assert_accessible(page, "odd search")
 
 
@@ -56,7 +60,7 @@ def test_news_index_and_people_page_are_accessible(page, live_site):
     assert_accessible(page, "news index")
     screenshot(page, "content-news-index")
     page.goto(live_site("/about-us/people/"))
-    assert page.get_by_text("Demo person").first.is_visible()
+    expect(page.get_by_text("Demo person").first).to_be_visible()
     assert_accessible(page, "people")
     assert_no_horizontal_scroll(page)
     screenshot(page, "content-people")

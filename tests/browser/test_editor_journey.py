@@ -69,8 +69,8 @@ def test_editor_writes_news_moderator_publishes_visitor_reads(page, browser, liv
     # A visitor reads it.
     page.goto(live_site("/news/"))
     page.get_by_role("link", name=title).first.click()
-    assert page.locator("h1").inner_text() == title
-    assert page.locator(f'main img[alt="{ALT}"]').count() == 1
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator(f'main img[alt="{ALT}"]')).to_have_count(1)
     assert_structure(page, "new article")
     assert_accessible(page, "new article")
     screenshot(page, "editor-published-article")
@@ -135,10 +135,8 @@ def write_and_submit(page, live_site, title, image_title):
 
     # Look at the draft as it will appear.
     page.goto(live_site(f"/admin/pages/{page_id}/view_draft/"))
-    assert page.locator("h1").inner_text() == title
-    assert page.locator(f'main img[alt="{ALT}"]').count() == 1, page.locator(
-        "main"
-    ).inner_html()[:2000]
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator(f'main img[alt="{ALT}"]')).to_have_count(1)
     screenshot(page, "editor-draft-preview")
 
     # Submit for moderation.

@@ -4,21 +4,14 @@ programme staff find it in the admin, assign it, move its status on and add a no
 import re
 import time
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
-    DEMO_PASSWORD,
     assert_accessible,
     assert_no_horizontal_scroll,
     screenshot,
+    sign_in,
 )
-
-
-def sign_in(page, live_site, email, next_path="/admin/"):
-    """Like conftest's sign_in, but by field name: the sign-in page now also has a
-    "Sign in without a password" region, which makes get_by_label("Password") ambiguous."""
-    page.goto(live_site(f"/accounts/login/?next={next_path}"))
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 def type_into(page, selector, text):
@@ -36,7 +29,7 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
     page.goto(live_site("/enquire/"))
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert page.title().startswith("Make an enquiry")
     assert_accessible(page, "enquiry form")
     assert_no_horizontal_scroll(page)
@@ -61,10 +54,10 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
 
     assert page.title().startswith("Error: ")
     summary = page.locator("[data-error-summary]")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     links = summary.locator("a")
-    assert links.count() == 2
+    expect(links).to_have_count(2)
     # What was typed is still there.
     assert page.input_value("#id_organisation") == "Example County Council"
     assert page.is_checked("#id_consent")
@@ -93,7 +86,7 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     page.focus(".enquiry-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/enquire/thank-you/$"))
-    assert page.locator("h1").inner_text() == "Enquiry sent"
+    expect(page.locator("h1")).to_have_text("Enquiry sent")
     reference = re.search(r"ENQ-\d{4}-\d{5}", page.content()).group(0)
     assert_accessible(page, "enquiry confirmation")
     screenshot(page, "enquiry-confirmation")
@@ -116,7 +109,7 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     assert "Enquiries this week" in page.content()
     page.goto(live_site(f"/admin/members/enquiry/?q={reference}"))
     row = page.locator("tr", has_text=reference)
-    assert row.count() == 1
+    expect(row).to_have_count(1)
     screenshot(page, "enquiry-admin-list")
     inspect_link = row.locator("a[href*='/inspect/']").first
     with page.expect_navigation():
@@ -128,12 +121,12 @@ def test_leader_sends_an_enquiry_and_staff_triage_it(page, live_site):
     page.select_option("#id_assignee", label="Sam Staff")
     with page.expect_navigation():
         page.get_by_role("button", name="Save assignee").press("Enter")
-    assert "Assigned to: Sam Staff" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Assigned to: Sam Staff")
 
     page.select_option("#id_status", value="in_progress")
     with page.expect_navigation():
         page.get_by_role("button", name="Change status").press("Enter")
-    assert "Status: In progress" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Status: In progress")
 
     type_into(page, "#id_text", "Phoned Priya; coaching call booked for next week.")
     with page.expect_navigation():

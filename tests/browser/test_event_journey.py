@@ -7,6 +7,8 @@ network's "you said, we did" log, which a visitor then reads.
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -29,8 +31,8 @@ def test_a_visitor_books_the_webinar_without_an_account_and_cancels(page, live_s
     page.get_by_label("Your name").fill("Rhiannon Visitor")
     page.get_by_label("Email address").fill("rhiannon@example.org")
     page.get_by_role("button", name="Book my place").click()
-    assert (
-        "We have emailed rhiannon@example.org" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text(
+        "We have emailed rhiannon@example.org"
     )
     # The joining link is for people with a place, never on the public page.
     assert "meet.example.org" not in page.content()
@@ -39,13 +41,13 @@ def test_a_visitor_books_the_webinar_without_an_account_and_cancels(page, live_s
     assert email, "the booking email was not stored in the outbox"
     manage = re.search(r"http://[^\s]+/events/booking/[\w-]+/", email[1]).group(0)
     page.goto(live_site(manage[manage.index("/events/") :]))
-    assert "Place confirmed" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Place confirmed")
     assert "meet.example.org/voices-webinar" in page.content()
     assert_accessible(page, "a visitor's booking")
     screenshot(page, "event-visitor-booking")
     page.get_by_role("button", name="Cancel my booking").click()
-    assert "Your booking is cancelled" in page.locator(".messages").inner_text()
-    assert "meet.example.org" not in page.locator("main").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Your booking is cancelled")
+    expect(page.locator("main")).not_to_contain_text("meet.example.org")
 
 
 def test_a_freed_place_is_offered_and_the_member_waiting_confirms_it(
@@ -57,14 +59,14 @@ def test_a_freed_place_is_offered_and_the_member_waiting_confirms_it(
     cochair.get_by_role(
         "button", name="Cancel Getting ready to speak with senior leaders"
     ).click()
-    assert "is cancelled" in cochair.locator(".messages").inner_text()
+    expect(cochair.locator(".messages")).to_contain_text("is cancelled")
 
     partner = new_page()
     sign_in(partner, live_site, "partner@example.org")
     partner.wait_for_url(re.compile(r"/portal/$"))
     things = partner.locator("#panel-attention").locator("..")
-    assert "Confirm your place: Getting ready to speak with senior leaders" in (
-        things.inner_text()
+    expect(things).to_contain_text(
+        "Confirm your place: Getting ready to speak with senior leaders"
     )
     assert re.search(r"by \d+ \w+ \d{4}, \d+:\d\d [ap]\.m\.", things.inner_text())
     assert_accessible(partner, "dashboard with an offer")
@@ -76,9 +78,9 @@ def test_a_freed_place_is_offered_and_the_member_waiting_confirms_it(
     partner.get_by_role(
         "button", name="Confirm my place for Getting ready to speak with senior leaders"
     ).click()
-    assert "Your place is confirmed" in partner.locator(".messages").inner_text()
+    expect(partner.locator(".messages")).to_contain_text("Your place is confirmed")
     partner.goto(live_site(WORKSHOP))
-    assert "You have a place at this event" in partner.locator("main").inner_text()
+    expect(partner.locator("main")).to_contain_text("You have a place at this event")
 
 
 def test_staff_mark_attendance_on_a_phone(live_site, new_page):
@@ -90,13 +92,13 @@ def test_staff_mark_attendance_on_a_phone(live_site, new_page):
     assert_accessible(staff, "attendance list")
     assert_no_horizontal_scroll(staff)
     came = staff.get_by_label("Jo Partner")
-    assert not came.is_checked()
+    expect(came).not_to_be_checked()
     came.check()
     staff.get_by_role("button", name="Save attendance").click()
-    assert "Attendance saved: 3 came and 0 did not." in (
-        staff.locator(".messages").inner_text()
+    expect(staff.locator(".messages")).to_contain_text(
+        "Attendance saved: 3 came and 0 did not."
     )
-    assert staff.get_by_label("Jo Partner").is_checked()
+    expect(staff.get_by_label("Jo Partner")).to_be_checked()
     screenshot(staff, "event-attendance")
     rows = live_site.query(
         "SELECT count(*) FROM members_eventbooking b JOIN members_event e "
@@ -123,8 +125,8 @@ def test_a_cochair_writes_a_you_said_we_did_item_everyone_can_read(live_site, ne
     )
     cochair.get_by_label("What was decided").fill("Test the loop before each meeting.")
     cochair.get_by_role("button", name="Save").click()
-    assert "shows on the network’s public log" in (
-        cochair.locator(".messages").inner_text()
+    expect(cochair.locator(".messages")).to_contain_text(
+        "shows on the network’s public log"
     )
 
     visitor = new_page(width=360)
@@ -132,7 +134,7 @@ def test_a_cochair_writes_a_you_said_we_did_item_everyone_can_read(live_site, ne
     visitor.get_by_role(
         "link", name="read the network’s “you said, we did” log"
     ).click()
-    assert "hearing loop at the library" in visitor.locator("main").inner_text()
+    expect(visitor.locator("main")).to_contain_text("hearing loop at the library")
     assert_accessible(visitor, "public you said, we did log")
     assert_no_horizontal_scroll(visitor)
     screenshot(visitor, "you-said-we-did")

@@ -5,6 +5,8 @@ meeting they attended. Each page is checked with axe and photographed."""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -49,7 +51,7 @@ def test_staff_add_a_paper_a_visitor_is_pointed_to_sign_in_a_member_downloads_it
     )
     staff.get_by_role("button", name="Add the paper").click()
     summary = staff.locator(".error-summary")
-    assert "its contents are not a PDF" in summary.inner_text()
+    expect(summary).to_contain_text("its contents are not a PDF")
     assert staff.evaluate("document.activeElement.classList.contains('error-summary')")
     assert_accessible(staff, "papers page with an error")
     screenshot(staff, "event-papers-error")
@@ -66,11 +68,10 @@ def test_staff_add_a_paper_a_visitor_is_pointed_to_sign_in_a_member_downloads_it
         ]
     )
     staff.get_by_role("button", name="Add the paper").click()
-    assert (
+    expect(staff.locator(".messages, [role=status]").first).to_contain_text(
         f"“{TITLE}” added"
-        in staff.locator(".messages, [role=status]").first.inner_text()
     )
-    assert staff.get_by_role("link", name=TITLE).count() == 1
+    expect(staff.get_by_role("link", name=TITLE)).to_have_count(1)
     screenshot(staff, "event-papers-added")
 
     told = live_site.last_email_to("member@example.org")
@@ -79,8 +80,8 @@ def test_staff_add_a_paper_a_visitor_is_pointed_to_sign_in_a_member_downloads_it
     # A visitor sees that there is a paper for members, and where to sign in.
     page.goto(live_site(WEBINAR))
     papers = page.locator("#papers ~ p").first
-    assert "for members" in papers.inner_text()
-    assert page.get_by_role("link", name=TITLE).count() == 0
+    expect(papers).to_contain_text("for members")
+    expect(page.get_by_role("link", name=TITLE)).to_have_count(0)
     assert_accessible(page, "webinar for a visitor")
 
     member = new_page()
@@ -102,7 +103,7 @@ def test_a_member_who_came_reads_the_minutes_of_a_past_meeting(new_page, live_si
         "link", name=re.compile("Read the minutes of Advisory group")
     ).click()
     member.wait_for_url(re.compile(ADVISORY + "#papers"))
-    assert member.get_by_role("heading", name="Papers and minutes").count() == 1
+    expect(member.get_by_role("heading", name="Papers and minutes")).to_have_count(1)
     assert_accessible(member, "past meeting with minutes")
     assert_no_horizontal_scroll(member)
     screenshot(member, "event-minutes")

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -25,8 +27,8 @@ def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(page, live_si
 
 def test_home_page_is_accessible_and_reflows(page, live_site):
     page.goto(live_site("/"))
-    assert page.locator("h1").count() == 1
-    assert page.locator("main#main-content").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("main#main-content")).to_have_count(1)
     assert page.locator("header").count() >= 1 and page.locator("footer").count() >= 1
     assert_accessible(page, "home")
     assert_no_horizontal_scroll(page)
@@ -43,5 +45,5 @@ def test_portal_sends_a_visitor_to_sign_in_and_back(page, live_site):
 def test_not_found_page_is_friendly_and_accessible(page, live_site):
     response = page.goto(live_site("/no-such-page/"))
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
+    expect(page.locator("h1")).to_have_text("Page not found")
     assert_accessible(page, "404")

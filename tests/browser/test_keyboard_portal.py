@@ -5,6 +5,8 @@ update. Tab, Shift+Tab, Enter, Space and arrow keys only; never a mouse click.""
 import json
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_structure,
@@ -52,8 +54,8 @@ def test_member_by_keyboard_signs_in_with_code_updates_needs_and_uses_interest(
         page.keyboard.press("Space")
     tab_to(page, "Save your profile")
     press_enter_and_wait(page)
-    assert page.get_by_text("Your profile has been saved.").is_visible()
-    assert page.get_by_text("Captions on video calls").is_visible()
+    expect(page.get_by_text("Your profile has been saved.")).to_be_visible()
+    expect(page.get_by_text("Captions on video calls")).to_be_visible()
 
     # Express interest, then withdraw it.
     page.goto(live_site(OPPORTUNITY))
@@ -67,14 +69,14 @@ def test_member_by_keyboard_signs_in_with_code_updates_needs_and_uses_interest(
     page.keyboard.type("Tuesday afternoons")
     tab_to(page, "Send my interest")
     press_enter_and_wait(page)
-    assert "Submitted (pending review)" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Submitted (pending review)")
     assert_structure(page, "interest detail")
     tab_to(page, "Withdraw my interest")
     press_enter_and_wait(page)
     assert_structure(page, "withdraw confirmation")
     tab_to(page, "Yes, withdraw my interest")
     press_enter_and_wait(page)
-    assert "Withdrawn" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Withdrawn")
 
     # Download my data.
     page.goto(live_site("/portal/my-data/"))
@@ -107,7 +109,9 @@ def test_cochair_posts_an_update_by_keyboard(page, live_site):
     page.keyboard.press("Space")
     tab_to(page, "^Publish$")
     press_enter_and_wait(page)
-    assert page.locator(".messages").get_by_text("Keyboard-written update").count() == 1
+    expect(
+        page.locator(".messages").get_by_text("Keyboard-written update")
+    ).to_have_count(1)
     assert_structure(page, "workspace after posting")
     assert_accessible(page, "workspace after keyboard post")
     screenshot(page, "keyboard-cochair-posted")

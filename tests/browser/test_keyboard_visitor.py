@@ -3,6 +3,8 @@ Easy Read version), a search and a news article. No mouse clicks: Tab, Shift+Tab
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_structure,
@@ -21,7 +23,7 @@ def test_visitor_reads_programme_searches_and_opens_news_by_keyboard(page, live_
     tab_to(page, "^Voices for Improvement$")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("h1").inner_text() == "Voices for Improvement"
+    expect(page.locator("h1")).to_have_text("Voices for Improvement")
     assert_structure(page, "programme")
 
     # The Easy Read version is near the top and reachable; Shift+Tab comes back.
@@ -48,7 +50,7 @@ def test_visitor_reads_programme_searches_and_opens_news_by_keyboard(page, live_
     tab_to(page, "^" + re.escape(ARTICLE))
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("h1").inner_text() == ARTICLE
+    expect(page.locator("h1")).to_have_text(ARTICLE)
     assert_structure(page, "news article")
     assert_accessible(page, "news article by keyboard")
     screenshot(page, "keyboard-news-article")

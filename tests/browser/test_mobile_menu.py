@@ -3,6 +3,7 @@ first screen; the button opens every menu link, with or without JavaScript. At d
 the menu is shown as it always was."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -22,7 +23,7 @@ def test_the_mobile_header_is_short_and_its_menu_button_opens_every_link(
     page.goto(live_site("/"))
     assert header_height(page) < 120
     nav = page.get_by_role("navigation", name="Main")
-    assert not nav.is_visible()
+    expect(nav).to_be_hidden()
     assert_accessible(page, "home at 360 px, menu closed")
 
     # Keyboard: the skip link, the site name, then the Menu button.
@@ -30,8 +31,8 @@ def test_the_mobile_header_is_short_and_its_menu_button_opens_every_link(
     toggle.focus()
     page.keyboard.press("Enter")
     for name in MENU_LINKS:
-        assert nav.get_by_role("link", name=name).is_visible(), name
-    assert page.get_by_role("search").is_visible()
+        expect(nav.get_by_role("link", name=name), name).to_be_visible()
+    expect(page.get_by_role("search")).to_be_visible()
     assert_accessible(page, "home at 360 px, menu open")
     screenshot(page, "mobile-menu-open")
 
@@ -40,8 +41,8 @@ def test_the_menu_is_open_at_desktop_width(page, live_site):
     page.goto(live_site("/"))
     nav = page.get_by_role("navigation", name="Main")
     for name in MENU_LINKS:
-        assert nav.get_by_role("link", name=name).is_visible(), name
-    assert not page.locator("summary", has_text="Menu").is_visible()
+        expect(nav.get_by_role("link", name=name), name).to_be_visible()
+    expect(page.locator("summary", has_text="Menu")).to_be_hidden()
     assert header_height(page) < 200
     screenshot(page, "desktop-menu")
 
@@ -58,6 +59,8 @@ def test_the_menu_works_without_javascript(browser, live_site, width):
         if width < 600:
             page.locator("summary", has_text="Menu").click()
         for name in MENU_LINKS:
-            assert nav.get_by_role("link", name=name).is_visible(), (width, name)
+            expect(
+                nav.get_by_role("link", name=name), f"{width} px: {name}"
+            ).to_be_visible()
     finally:
         context.close()

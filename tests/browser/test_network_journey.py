@@ -8,12 +8,13 @@ member sees both. The co-chair also approves a join request. Every page is check
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    DEMO_PASSWORD,
     assert_accessible,
     assert_no_horizontal_scroll,
     screenshot,
+    sign_in,
 )
 
 PUBLIC_TITLE = "Walking group starts in March"
@@ -22,29 +23,19 @@ WORKSPACE = "/portal/networks/west-midlands/"
 NETWORK = "/networks/west-midlands/"
 
 
-def sign_in(page, live_site, email, next_path="/portal/"):
-    """Sign in with the password form. (The shared helper's label lookups also match the
-    sign-in-by-code panel now, so this scopes them to the password form.)"""
-    page.goto(live_site(f"/accounts/login/?next={next_path}"))
-    form = page.locator("form:has(input[type=password])")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    form.get_by_role("button", name=re.compile("sign in", re.I)).click()
-
-
 def write_update(page, title, body, audience):
     page.get_by_role("link", name="Write an update").click()
     page.get_by_label("Title").fill(title)
     page.get_by_label("Text of the update").fill(body)
     page.get_by_label(audience).check()
     page.get_by_role("button", name="Publish").click()
-    assert page.locator(".messages").get_by_text(title).count() == 1
+    expect(page.locator(".messages").get_by_text(title)).to_have_count(1)
 
 
 def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_page):
     sign_in(page, live_site, "cochair@example.org", next_path=WORKSPACE)
     page.wait_for_url(re.compile(re.escape(WORKSPACE) + "$"))
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page, "co-chair workspace")
     assert_no_horizontal_scroll(page)
     screenshot(page, "network-workspace")
@@ -53,8 +44,10 @@ def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_
     page.get_by_role("link", name="Write an update").click()
     page.get_by_role("button", name="Publish").click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
-    assert summary.get_by_role("link", name="Enter a title for the update").count() == 1
+    expect(summary).to_be_visible()
+    expect(
+        summary.get_by_role("link", name="Enter a title for the update")
+    ).to_have_count(1)
     assert_accessible(page, "update form with errors")
     screenshot(page, "network-update-errors")
     page.go_back()
@@ -76,8 +69,10 @@ def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_
 
     # Approve the demo member's request to join.
     page.get_by_role("button", name="Approve Rowan Member").click()
-    assert page.get_by_text("Rowan Member is now a member of the network.").is_visible()
-    assert page.get_by_role("button", name="Approve Rowan Member").count() == 0
+    expect(
+        page.get_by_text("Rowan Member is now a member of the network.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Approve Rowan Member")).to_have_count(0)
 
     # Programme staff approve both updates in the admin.
     staff = new_page()
@@ -94,9 +89,9 @@ def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_
     visitor = new_page()
     visitor.on("dialog", lambda dialog: pytest.fail("a script ran: " + dialog.message))
     visitor.goto(live_site(NETWORK))
-    assert visitor.get_by_role("heading", name=PUBLIC_TITLE).is_visible()
-    assert visitor.get_by_role("heading", name=MEMBERS_TITLE).count() == 0
-    assert visitor.get_by_role("heading", name="Co-chairs", exact=True).is_visible()
+    expect(visitor.get_by_role("heading", name=PUBLIC_TITLE)).to_be_visible()
+    expect(visitor.get_by_role("heading", name=MEMBERS_TITLE)).to_have_count(0)
+    expect(visitor.get_by_role("heading", name="Co-chairs", exact=True)).to_be_visible()
     assert_accessible(visitor, "network page (visitor)")
     assert_no_horizontal_scroll(visitor)
     screenshot(visitor, "network-page-visitor")
@@ -106,22 +101,22 @@ def test_cochair_posts_updates_and_approves_a_join_request(page, live_site, new_
     member.on("dialog", lambda dialog: pytest.fail("a script ran: " + dialog.message))
     sign_in(member, live_site, "member@example.org", next_path=NETWORK)
     member.wait_for_url(re.compile(re.escape(NETWORK) + "$"))
-    assert member.get_by_role("heading", name=PUBLIC_TITLE).is_visible()
-    assert member.get_by_role("heading", name=MEMBERS_TITLE).is_visible()
+    expect(member.get_by_role("heading", name=PUBLIC_TITLE)).to_be_visible()
+    expect(member.get_by_role("heading", name=MEMBERS_TITLE)).to_be_visible()
     assert member.get_by_text("Members only").count() >= 1
     assert_accessible(member, "network page (member)")
     screenshot(member, "network-page-member")
 
     # The member's dashboard has the networks panel.
     member.goto(live_site("/portal/"))
-    assert member.get_by_role("heading", name="My networks").is_visible()
+    expect(member.get_by_role("heading", name="My networks")).to_be_visible()
     assert_accessible(member, "portal with networks panel")
 
 
 def test_network_index_is_accessible(page, live_site):
     page.goto(live_site("/networks/"))
     assert page.get_by_role("link", name=re.compile("West Midlands")).count() >= 1
-    assert page.get_by_text("Being set up").count() == 2
+    expect(page.get_by_text("Being set up")).to_have_count(2)
     assert_accessible(page, "networks index")
     assert_no_horizontal_scroll(page)
     screenshot(page, "networks-index")

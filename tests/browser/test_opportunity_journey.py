@@ -6,21 +6,11 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    DEMO_PASSWORD,
     assert_accessible,
     assert_no_horizontal_scroll,
     screenshot,
+    sign_in,
 )
-
-
-def sign_in(page, live_site, email, next_path):
-    """Password sign-in; targets the password form alone (the page also offers a code)."""
-    page.goto(live_site(f"/accounts/login/?next={next_path}"))
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(DEMO_PASSWORD)
-    form.locator("button[type=submit]").first.click()
-
 
 STUDY = "Help shape a study of carers' experiences of hospital discharge"
 
@@ -28,7 +18,7 @@ STUDY = "Help shape a study of carers' experiences of hospital discharge"
 def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     sign_in(page, live_site, "member@example.org", next_path="/opportunities/")
     page.wait_for_url(re.compile(r"/opportunities/$"))
-    assert page.locator("h1").inner_text() == "Opportunities"
+    expect(page.locator("h1")).to_have_text("Opportunities")
     assert_accessible(page, "opportunity listing")
     assert_no_horizontal_scroll(page)
     screenshot(page, "opportunities-listing")
@@ -38,13 +28,13 @@ def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     page.get_by_role("button", name="Show opportunities").click()
     page.wait_for_url(re.compile(r"type=research"))
     cards = page.locator(".opportunity-card")
-    assert cards.count() == 1
-    assert "places left" in cards.first.inner_text()
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text("places left")
     assert re.search(r"Closes in \d+ days", cards.first.inner_text())
 
     page.get_by_role("link", name=STUDY).click()
-    assert page.locator("h1").inner_text() == STUDY
-    assert page.get_by_role("heading", name="What's involved").is_visible()
+    expect(page.locator("h1")).to_have_text(STUDY)
+    expect(page.get_by_role("heading", name="What's involved")).to_be_visible()
     assert_accessible(page, "opportunity page")
     assert_no_horizontal_scroll(page)
     screenshot(page, "opportunity-page")
@@ -53,7 +43,7 @@ def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     assert_accessible(page, "express interest form")
     # Submitting empty shows the error summary linked to the fields.
     page.get_by_role("button", name="Send my interest").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "express interest errors")
     screenshot(page, "express-interest-errors")
 
@@ -62,8 +52,8 @@ def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     )
     page.get_by_label("When are you available?").fill("Weekday mornings")
     page.get_by_role("button", name="Send my interest").click()
-    assert "waiting for review" in page.locator(".messages").inner_text()
-    assert "Submitted (pending review)" in page.locator("main").inner_text()
+    expect(page.locator(".messages")).to_contain_text("waiting for review")
+    expect(page.locator("main")).to_contain_text("Submitted (pending review)")
     assert_accessible(page, "interest detail")
     screenshot(page, "interest-detail")
 
@@ -71,8 +61,8 @@ def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     panel = page.locator(
         "section", has=page.get_by_role("heading", name="My expressions of interest")
     )
-    assert STUDY in panel.inner_text()
-    assert "Submitted (pending review)" in panel.inner_text()
+    expect(panel).to_contain_text(STUDY)
+    expect(panel).to_contain_text("Submitted (pending review)")
     assert_accessible(page, "portal with interests")
     screenshot(page, "portal-interests")
 
@@ -82,7 +72,7 @@ def test_member_filters_expresses_interest_and_withdraws(page, live_site):
     page.get_by_role("button", name="Yes, withdraw my interest").click()
     page.wait_for_url(re.compile(r"/portal/interests/$"))
     row = page.locator("tr", has_text=STUDY)
-    assert "Withdrawn" in row.inner_text()
+    expect(row).to_contain_text("Withdrawn")
     assert_accessible(page, "my interests")
     screenshot(page, "my-interests")
 

@@ -32,6 +32,7 @@ def test_pairing_from_enquiry_to_reflection(page, browser, live_site):
     screenshot(page, "pairing-admin-propose")
     page.get_by_label("Jo Partner").check()
     page.get_by_role("button", name="Propose this partner").click()
+    page.wait_for_url(re.compile(r"/admin/pairings/\d+/$"))
     match = re.search(r"/admin/pairings/(\d+)/$", page.url)
     assert match, page.url
     pk = match.group(1)

@@ -44,9 +44,9 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
 
     # Accept the invitation and choose a password.
     page.goto(invitation_link(live_site, email))
-    assert page.locator("h1").inner_text() == "Set up your Voices account"
+    expect(page.locator("h1")).to_have_text("Set up your Voices account")
     page.get_by_role("button", name="Create my account").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "invitation with errors")
     page.get_by_label("What should we call you?").fill("Jo")
     page.get_by_label("Create a password").fill(NEW_PASSWORD)
@@ -58,8 +58,8 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
 
     # The dashboard.
     expect(page).to_have_url(re.compile(r"/portal/$"))
-    assert page.locator("h1").inner_text() == "Hello, Jo"
-    assert page.get_by_text("Complete your profile").is_visible()
+    expect(page.locator("h1")).to_have_text("Hello, Jo")
+    expect(page.get_by_text("Complete your profile")).to_be_visible()
     assert_accessible(page, "portal dashboard")
     assert_no_horizontal_scroll(page)
     screenshot(page, "portal-dashboard-new-member")
@@ -76,7 +76,7 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
         "Step-free venue and papers a week before, please."
     )
     page.get_by_role("button", name="Save your profile").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "profile with consent error")
     screenshot(page, "portal-profile-consent-error")
     page.get_by_role("link", name=re.compile("Tick the box to let us keep")).click()
@@ -85,15 +85,16 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
     screenshot(page, "portal-profile-edit")
     page.get_by_role("button", name="Save your profile").click()
     expect(page).to_have_url(re.compile(r"/portal/profile/(#.*)?$"))
-    assert page.get_by_text("Your profile has been saved.").is_visible()
-    assert page.get_by_text("Step-free venue").is_visible()
+    expect(page.get_by_text("Your profile has been saved.")).to_be_visible()
+    expect(page.get_by_text("Step-free venue")).to_be_visible()
     assert_accessible(page, "profile")
     screenshot(page, "portal-profile")
 
     # Sign out, with confirmation.
     page.goto(live_site("/accounts/logout/"))
     assert_accessible(page, "sign out")
-    page.locator("#main-content").get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.locator("#main-content").get_by_role("button", name="Sign out").click()
     page.goto(live_site("/portal/"))
     assert "/accounts/login/" in page.url
 
@@ -107,13 +108,13 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
     screenshot(page, "portal-enter-code")
     page.get_by_label("Code").fill("WRONG0")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "wrong code")
     page.get_by_label("Code").fill(live_site.login_code_for(email))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/portal/"))
-    assert page.locator("h1").inner_text() == "Hello, Jo"
-    assert page.get_by_text("Nothing needs your attention").is_visible()
+    expect(page.locator("h1")).to_have_text("Hello, Jo")
+    expect(page.get_by_text("Nothing needs your attention")).to_be_visible()
     screenshot(page, "portal-dashboard-complete")
 
     # Look at and download my data.
@@ -121,8 +122,8 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
     assert_accessible(page, "my data")
     screenshot(page, "portal-my-data")
     page.get_by_role("link", name="View your data as a page").click()
-    assert page.locator("h1").inner_text() == "Everything we hold about you"
-    assert page.get_by_text("Step-free venue").is_visible()
+    expect(page.locator("h1")).to_have_text("Everything we hold about you")
+    expect(page.get_by_text("Step-free venue")).to_be_visible()
     assert_accessible(page, "data export page")
     screenshot(page, "portal-my-data-export")
     page.go_back()
@@ -138,14 +139,14 @@ def test_new_member_joins_fills_profile_signs_in_by_code_and_downloads_data(
 
 def test_sign_in_page_errors_are_accessible_and_give_no_hint(page, live_site):
     page.goto(live_site("/accounts/login/"))
-    assert page.get_by_role("link", name="Email me a sign-in code").is_visible()
-    assert page.get_by_role("link", name=re.compile("sign up", re.I)).count() == 0
+    expect(page.get_by_role("link", name="Email me a sign-in code")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("sign up", re.I))).to_have_count(0)
     page.get_by_label("Email").fill("nobody@example.org")
     page.get_by_label("Password").fill("wrong password entirely")
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
-    assert "not correct" in summary.inner_text()
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("not correct")
     assert_accessible(page, "sign-in error")
     screenshot(page, "portal-sign-in-error")
 
@@ -153,7 +154,7 @@ def test_sign_in_page_errors_are_accessible_and_give_no_hint(page, live_site):
 def test_apply_to_join_form_is_accessible(page, live_site):
     page.goto(live_site("/join/"))
     page.get_by_role("button", name="Send my application").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "apply with errors")
     screenshot(page, "portal-apply-errors")
 
@@ -161,7 +162,7 @@ def test_apply_to_join_form_is_accessible(page, live_site):
 def test_demo_member_sees_their_dashboard(page, live_site):
     sign_in(page, live_site, "member@example.org")
     page.wait_for_url(re.compile(r"/portal/"))
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page, "demo member dashboard")
     assert_no_horizontal_scroll(page)
     screenshot(page, "portal-dashboard-demo-member")
@@ -169,7 +170,7 @@ def test_demo_member_sees_their_dashboard(page, live_site):
 
 def test_account_pages_are_restyled_and_accessible(page, live_site):
     page.goto(live_site("/accounts/password/reset/"))
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page, "password reset")
     screenshot(page, "account-password-reset")
     sign_in(page, live_site, "cochair@example.org")
@@ -182,7 +183,7 @@ def test_account_pages_are_restyled_and_accessible(page, live_site):
         ("/portal/my-data/", "portal-my-data-cochair"),
     ]:
         page.goto(live_site(path))
-        assert page.locator("h1").count() == 1, path
+        expect(page.locator("h1"), path).to_have_count(1)
         assert_accessible(page, path)
         assert_no_horizontal_scroll(page)
         screenshot(page, name)

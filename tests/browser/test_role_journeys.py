@@ -13,25 +13,16 @@ import uuid
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    DEMO_PASSWORD,
     assert_accessible,
     assert_no_horizontal_scroll,
     screenshot,
+    sign_in,
 )
 
 NETWORK = "/networks/west-midlands/"
 WORKSPACE = "/portal/networks/west-midlands/"
 DROP_IN = "Co-production drop-in"
 PLANNING = "Plan the next West Midlands co-production network meeting"
-
-
-def sign_in(page, live_site, email, next_path=""):
-    """The password form, by field name (the page also offers sign-in by emailed code)."""
-    query = f"?next={next_path}" if next_path else ""
-    page.goto(live_site(f"/accounts/login/{query}"))
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 def new_page(browser):
@@ -76,14 +67,14 @@ def test_visitor_finds_enquire_in_the_menu_and_the_cochair_is_shown_the_enquiry(
         screenshot(cochair, "journey-cochair-dashboard-enquiry")
         todo.click()
         expect(cochair.locator("h1")).to_have_text(f"Enquiry {reference}")
-        assert organisation in cochair.locator("main").inner_text()
+        expect(cochair.locator("main")).to_contain_text(organisation)
         cochair.get_by_label("Status").select_option(label="In progress")
         cochair.get_by_label("Note for the other co-chairs and staff").fill(
             "I will ring Dana this week."
         )
         cochair.get_by_role("button", name="Save").click()
         expect(cochair.locator(".messages")).to_be_visible()
-        assert "I will ring Dana this week." in cochair.locator("main").inner_text()
+        expect(cochair.locator("main")).to_contain_text("I will ring Dana this week.")
         assert_accessible(cochair, "routed enquiry after an update")
         assert_no_horizontal_scroll(cochair)
         screenshot(cochair, "journey-cochair-enquiry")
@@ -117,7 +108,7 @@ def test_member_is_told_of_an_offered_place_and_accepts_it(page, browser, live_s
 
     sign_in(page, live_site, "member@example.org", next_path="/portal/")
     expect(page).to_have_url(re.compile(r"/portal/$"))
-    assert "You are all up to date" not in page.locator("main").inner_text()
+    expect(page.locator("main")).not_to_contain_text("You are all up to date")
     offer = page.locator("li", has_text=f"You have been offered a place: {PLANNING}")
     expect(offer).to_be_visible()
     assert_accessible(page, "member dashboard with an offer")
@@ -185,7 +176,7 @@ def test_member_books_sharing_access_needs_and_the_cochair_sees_and_changes_the_
 
 
 def test_staff_land_on_the_admin_and_members_on_their_portal(page, browser, live_site):
-    sign_in(page, live_site, "staff@example.org")
+    sign_in(page, live_site, "staff@example.org", next_path="")
     expect(page).to_have_url(re.compile(r"/admin/$"))
     # At 1280 px the enquiries list shows every column beside the filters, no scrolling,
     # and each reference stays on one line.
@@ -205,7 +196,7 @@ def test_staff_land_on_the_admin_and_members_on_their_portal(page, browser, live
     screenshot(page, "journey-staff-enquiries")
     member = new_page(browser)
     try:
-        sign_in(member, live_site, "member@example.org")
+        sign_in(member, live_site, "member@example.org", next_path="")
         expect(member).to_have_url(re.compile(r"/portal/$"))
         expect(member.get_by_role("link", name="Admin")).to_have_count(0)
     finally:

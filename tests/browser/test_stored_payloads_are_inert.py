@@ -16,6 +16,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import sign_in
+
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(2)>"
 SVG = '"><svg onload=alert(3)>'
@@ -97,15 +99,6 @@ def watched(browser):
     watched.close()
 
 
-def password_sign_in(page, live_site, email, next_path, password=None):
-    page.goto(live_site(f"/accounts/login/?next={next_path}"))
-    form = page.locator("form:has(input[name=password])")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(password or "voices-demo-2026")
-    with page.expect_navigation():
-        form.locator("button[type=submit]").first.click()
-
-
 def assert_inert(page, label, *shown):
     """No dialog-capable markup on the page, and each plain-text payload shown as typed."""
     page.wait_for_load_state("load")
@@ -175,7 +168,7 @@ def test_iv2_stored_payloads_never_open_a_dialog_on_any_screen(live_site, watche
 
     # 2. Programme staff invite a new member, who sets up their account and profile.
     staff = watched.new_page()
-    password_sign_in(staff, live_site, "staff@example.org", "/admin/")
+    sign_in(staff, live_site, "staff@example.org", next_path="/admin/")
     staff.goto(live_site("/admin/members-accounts/invite/"))
     staff.get_by_label("Email addresses").fill(member_email)
     staff.get_by_role("button", name="Send invitations").click()
@@ -220,14 +213,14 @@ def test_iv2_stored_payloads_never_open_a_dialog_on_any_screen(live_site, watche
     member.get_by_label("When are you available?").fill(TEMPLATE)
     member.get_by_label("Access needs for this opportunity").fill(SCRIPT)
     member.get_by_role("button", name="Send my interest").click()
-    assert "waiting for review" in member.locator(".messages").inner_text()
+    expect(member.locator(".messages")).to_contain_text("waiting for review")
     assert_inert(member, "interest detail", ALL, TEMPLATE)
     interest_path = member.url.removeprefix(live_site(""))
 
     # 5. The co-chair sees the request and the enquiry, approves the member and posts
     #    a public and a members-only update.
     cochair = watched.new_page()
-    password_sign_in(cochair, live_site, "cochair@example.org", WORKSPACE)
+    sign_in(cochair, live_site, "cochair@example.org", next_path=WORKSPACE)
     cochair.wait_for_url(re.compile(re.escape(WORKSPACE) + "$"))
     assert_inert(cochair, "co-chair workspace", ALL, member_name, reference)
     cochair.get_by_role("link", name=reference).click()
@@ -239,7 +232,8 @@ def test_iv2_stored_payloads_never_open_a_dialog_on_any_screen(live_site, watche
     )
     cochair.goto(live_site(WORKSPACE))
     request = cochair.locator("li.request", has_text=member_name)
-    request.get_by_role("button", name=re.compile("^Approve")).click()
+    with cochair.expect_navigation():
+        request.get_by_role("button", name=re.compile("^Approve")).click()
     assert_inert(cochair, "workspace after approving", f"{member_name} is now a member")
 
     for title, body, audience in (
@@ -259,7 +253,8 @@ def test_iv2_stored_payloads_never_open_a_dialog_on_any_screen(live_site, watche
         cochair.get_by_label("Title").fill(title)
         cochair.get_by_label("Text of the update").fill(body)
         cochair.get_by_label(audience).check()
-        cochair.get_by_role("button", name="Publish").click()
+        with cochair.expect_navigation():
+            cochair.get_by_role("button", name="Publish").click()
         assert_inert(cochair, "workspace after posting", title)
 
     # 6. The member shares a short bio with the network.
@@ -333,7 +328,7 @@ def test_iv2_stored_payloads_never_open_a_dialog_on_any_screen(live_site, watche
     visit(visitor, live_site, NETWORK, "public network page", public_title)
     assert members_title not in visitor.locator("body").inner_text()
     notes_link = visitor.get_by_text("the notes", exact=True)
-    assert notes_link.count() == 1
+    expect(notes_link).to_have_count(1)
     assert (notes_link.get_attribute("href") or "").lower().find("javascript") == -1
 
     # 9. The member reads both updates and their portal pages; the co-chair sees the bio.

@@ -94,9 +94,9 @@ def test_easy_read_versions_are_linked_accessible_and_large(page, live_site):
     ]:
         page.goto(live_site(original))
         link = page.get_by_role("link", name="Easy Read version")
-        assert link.is_visible(), original
+        expect(link, original).to_be_visible()
         link.click()
-        assert page.url == live_site(easy)
+        expect(page).to_have_url(live_site(easy))
         items = page.locator(".easy-read__item")
         assert items.count() >= 4
         for alt in items.locator("img").evaluate_all("els => els.map(e => e.alt)"):

@@ -4,6 +4,8 @@ password, an expired invitation link, a closed opportunity and a rate-limited fo
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import (
     assert_accessible,
     assert_structure,
@@ -17,7 +19,7 @@ def announced(page):
     """The text of the error summary (role=alert or focused), or the page's h1."""
     summary = page.locator(".error-summary, [data-error-summary]")
     if summary.count():
-        assert summary.first.is_visible()
+        expect(summary.first).to_be_visible()
         focused_or_alert = page.evaluate(
             """() => { const s = document.querySelector('.error-summary, [data-error-summary]');
             return s === document.activeElement || s.getAttribute('role') === 'alert' ||
@@ -51,7 +53,7 @@ def test_expired_invitation_link_explains_itself(page, live_site):
     assert re.search(
         r"expired|no longer works|not valid|used", text + page.inner_text("main"), re.I
     )
-    assert page.get_by_role("button", name="Create my account").count() == 0
+    expect(page.get_by_role("button", name="Create my account")).to_have_count(0)
     assert_structure(page, "expired invitation")
     assert_accessible(page, "expired invitation")
     screenshot(page, "unhappy-expired-invitation")
@@ -63,7 +65,7 @@ def test_closed_opportunity_says_it_is_closed(page, live_site):
     page.goto(live_site("/opportunities/lived-experience-co-lead-part-time/"))
     main = page.inner_text("main")
     assert re.search(r"closed", main, re.I), main[:400]
-    assert page.get_by_role("link", name="Express interest").count() == 0
+    expect(page.get_by_role("link", name="Express interest")).to_have_count(0)
     assert_structure(page, "closed opportunity")
     assert_accessible(page, "closed opportunity")
     screenshot(page, "unhappy-closed-opportunity")
