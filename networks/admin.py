@@ -10,7 +10,6 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
-    Meeting,
     NetworkCoChair,
     NetworkMembership,
     NetworkPage,
@@ -105,17 +104,6 @@ class CoChairUpdateAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
-class MeetingAdmin(ModelAdmin):
-    model = Meeting
-    history_view_class = PermittedHistoryView
-    index_view_class = ListingIndexView
-    menu_label = "Meetings"
-    menu_icon = "date"
-    list_display = ("title", "network", "starts_at", "format", "places")
-    list_filter = ("format",)
-    search_fields = ("title", "network__title")
-
-
 class NetworksAdminGroup(ModelAdminGroup):
     menu_label = "Networks"
     menu_icon = "group"
@@ -125,5 +113,4 @@ class NetworksAdminGroup(ModelAdminGroup):
         NetworkMembershipAdmin,
         JoinRequestAdmin,
         CoChairUpdateAdmin,
-        MeetingAdmin,
     )

@@ -1,7 +1,8 @@
 """Demo networks, built idempotently by `manage.py load_demo` (after members.demo).
 
 The West Midlands network is complete: two co-chairs, members, a pending join request,
-three updates (one members-only, one awaiting moderation) and two upcoming meetings.
+three updates (one members-only, one awaiting moderation), two upcoming meetings and a
+past one with its attendance, agenda and minutes.
 Two more networks are being set up and have fewer details. Running twice changes nothing.
 """
 
@@ -11,18 +12,18 @@ from django.utils import timezone
 
 from home.models import HomePage, Region
 from members.accounts.demo import ensure_account
+from members.events import demo as events_demo
+from members.events.models import EventFormat
 from members.models import User
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
-    Meeting,
     NetworkCoChair,
     NetworkIndexPage,
     NetworkMembership,
     NetworkPage,
     YouSaidWeDid,
 )
-from networks.models.meetings import MeetingFormat
 from networks.models.membership import JoinRequestStatus, ProfileVisibility
 from networks.models.pages import JoinMode, NetworkStatus
 from networks.models.updates import UpdateStatus, UpdateVisibility
@@ -257,7 +258,7 @@ def ensure_meetings(network):
             "Network meeting: hospital discharge",
             21,
             10,
-            MeetingFormat.HYBRID,
+            EventFormat.BOTH,
             "Birmingham and online",
             "Address and video link are sent to members before the meeting.",
             "Step-free venue with a hearing loop. Live captions online. A break every "
@@ -268,15 +269,16 @@ def ensure_meetings(network):
             "Co-production drop-in",
             49,
             14,
-            MeetingFormat.ONLINE,
+            EventFormat.ONLINE,
             "Online",
             "Join by video or phone; details arrive by email a week before.",
             "Captions on. Cameras optional. You can type instead of speaking.",
             12,
         ),
     ]
+    mine = meetings_service.network_events(network)
     for title, days, hour, fmt, place, joining, access, places in meetings:
-        meeting = Meeting.objects.filter(network=network, title=title).first()
+        meeting = mine.filter(title=title).order_by("-starts_at").first()
         if meeting is not None and not meeting.is_past:
             continue
         starts = _upcoming(days, hour)
@@ -284,15 +286,67 @@ def ensure_meetings(network):
             "starts_at": starts,
             "ends_at": starts + timedelta(hours=2),
             "format": fmt,
-            "place_summary": place,
+            "venue_name": place,
             "joining_details": joining,
-            "accessibility": access,
-            "places": places,
+            "access_notes": access,
+            "capacity": places,
         }
         if meeting is None:
             meetings_service.add_meeting(cochair, network, title=title, **fields)
         else:  # last run's date has passed: the demo moves it on, telling nobody
-            Meeting.objects.filter(pk=meeting.pk).update(**fields)
+            type(meeting).objects.filter(pk=meeting.pk).update(**fields)
+    ensure_past_meeting(network, cochair)
+
+
+PAST_MEETING = "Network meeting: getting to appointments"
+PAST_AGENDA = [
+    PAST_MEETING,
+    "Agenda",
+    "1. Welcome and introductions",
+    "2. Members' stories: getting to hospital and GP appointments",
+    "3. What we will ask the integrated care board to change",
+]
+PAST_MINUTES = [
+    PAST_MEETING,
+    "Minutes",
+    "Present: eleven members, both co-chairs and the programme team.",
+    "Heard: papers arrive too late to read; evening meetings are hard for carers.",
+    "Agreed: papers go out a week ahead with an Easy Read summary; try alternating",
+    "the time of day for the next three meetings.",
+]
+
+
+def ensure_past_meeting(network, cochair):
+    """Six weeks ago: the member and the co-chair came, a partner booked and did not."""
+    if meetings_service.network_events(network).filter(title=PAST_MEETING).exists():
+        return
+    starts = _upcoming(-42, 18)
+    meeting = meetings_service.add_meeting(
+        cochair,
+        network,
+        title=PAST_MEETING,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        format=EventFormat.BOTH,
+        venue_name="Birmingham and online",
+        access_notes="Step-free venue with a hearing loop. Live captions online.",
+        capacity=30,
+    )
+    events_demo.past_attendance(
+        meeting,
+        [
+            ("member@example.org", True),
+            ("cochair@example.org", True),
+            ("partner@example.org", False),
+        ],
+    )
+    events_demo.add_papers(
+        meeting,
+        [
+            ("Agenda", "paper", "public", PAST_AGENDA),
+            ("Minutes", "minutes", "members", PAST_MINUTES),
+        ],
+    )
 
 
 def ensure_you_said(network):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from networks.models import Meeting, NetworkMembership
-from networks.models.meetings import MeetingFormat
+from members.events.models import Event, EventFormat
+from networks.models import NetworkMembership
 from networks.models.updates import UpdateVisibility
 from networks.sanitise import clean_update_body, strip_controls, visible_text
 from website.access_needs import SharedNeedsMixin, needs_field, share_field
@@ -276,40 +276,58 @@ class MeetingForm(CleanTextMixin, forms.ModelForm):
         },
     )
 
+    joining_link = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        label="Joining link (people with a place only)",
+        help_text="Optional. The video call address, starting https://.",
+        error_messages={"invalid": "Enter a link starting https://"},
+    )
+
     class Meta:
-        model = Meeting
+        model = Event
         fields = [
             "title",
             "starts_at",
             "ends_at",
             "format",
-            "place_summary",
+            "venue_name",
+            "joining_link",
             "joining_details",
-            "accessibility",
-            "places",
+            "access_notes",
+            "capacity",
         ]
         widgets = {
-            "format": forms.RadioSelect(choices=MeetingFormat.choices),
+            "format": forms.RadioSelect(choices=EventFormat.choices),
             "joining_details": forms.Textarea(attrs={"rows": 4}),
-            "accessibility": forms.Textarea(attrs={"rows": 4}),
+            "access_notes": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {
-            "place_summary": "Where (public)",
-            "joining_details": "Joining details (members only)",
-            "accessibility": "Accessibility information",
-            "places": "Number of places",
+            "venue_name": "Where (public)",
+            "joining_details": "Joining details (members with a place only)",
+            "access_notes": "Accessibility information",
+            "capacity": "Number of places",
+        }
+        help_texts = {
+            "venue_name": "A town or a building, or leave empty for an online meeting. "
+            "Never a link.",
+            "joining_details": "Optional. The room, a phone number to join by, who to ask "
+            "for.",
+            "access_notes": "Step-free access, captions, BSL, breaks, expenses and how to "
+            "ask.",
         }
         error_messages = {
             "title": {"required": "Enter a title for the meeting"},
-            "places": {
+            "capacity": {
                 "required": "Enter how many places there are",
                 "invalid": "Enter the number of places as a whole number, like 20",
                 "min_value": "There must be at least 1 place",
             },
         }
 
-    def clean_places(self):
-        places = self.cleaned_data.get("places")
+    def clean_capacity(self):
+        places = self.cleaned_data.get("capacity")
         if places is not None and places > 10_000:
             raise forms.ValidationError("Enter 10,000 places or fewer")
         return places

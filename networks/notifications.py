@@ -41,10 +41,6 @@ UPDATE_AWAITING_MODERATION = notify.register(
     "network_update_awaiting_moderation",
     "Programme staff: a co-chair update is waiting to be checked.",
 )
-PLACE_CONFIRMED = notify.register(
-    "network_place_confirmed",
-    "The member: a place at a network meeting came free and is theirs.",
-)
 MEETING_CHANGED = notify.register(
     "network_meeting_changed",
     "Members with a place or on the waiting list: a co-chair changed the meeting.",
@@ -166,47 +162,31 @@ def update_awaiting_moderation(update):
     )
 
 
-def place_confirmed(registration):
-    meeting = registration.meeting
-    return notify.notify(
-        PLACE_CONFIRMED,
-        [registration.user],
-        {
-            "meeting": meeting,
-            "network": meeting.network,
-            "network_url": notify.absolute_url(f"/networks/{meeting.network.slug}/"),
-        },
-        about=registration,
+def _meeting_context(network, event):
+    return {
+        "meeting": event,
+        "network": network,
+        "event_url": notify.absolute_url(event.get_absolute_url()),
+        "network_url": notify.absolute_url(f"/networks/{network.slug}/"),
+    }
+
+
+def meeting_changed(network, event, bookings, changes):
+    """One email per booked member, each about their own booking."""
+    context = {**_meeting_context(network, event), "changes": changes}
+    return sum(
+        notify.notify(MEETING_CHANGED, [b.user], context, about=b)
+        for b in bookings
+        if b.user_id
     )
 
 
-def meeting_changed(meeting, registrations, changes):
-    """One email per booked member, each about their own registration."""
-    network = meeting.network
-    context = {
-        "meeting": meeting,
-        "network": network,
-        "changes": changes,
-        "network_url": notify.absolute_url(f"/networks/{network.slug}/"),
-    }
+def meeting_cancelled(network, event, bookings):
+    context = _meeting_context(network, event)
     return sum(
-        notify.notify(MEETING_CHANGED, [r.user], context, about=r)
-        for r in registrations
-    )
-
-
-def meeting_cancelled(meeting, registrations):
-    """Sent before the meeting row goes, so the context carries its title and time."""
-    network = meeting.network
-    context = {
-        "title": meeting.title,
-        "starts_at": meeting.starts_at,
-        "network": network,
-        "network_url": notify.absolute_url(f"/networks/{network.slug}/"),
-    }
-    return sum(
-        notify.notify(MEETING_CANCELLED, [r.user], context, about=r)
-        for r in registrations
+        notify.notify(MEETING_CANCELLED, [b.user], context, about=b)
+        for b in bookings
+        if b.user_id
     )
 
 

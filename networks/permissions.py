@@ -95,9 +95,5 @@ def can_join_network(user, network):
     )
 
 
-def can_register_for_meeting(user, meeting):
-    return is_network_member(user, meeting.network) and not meeting.is_past
-
-
 def can_moderate_updates(user):
     return _active(user) and user.has_perm("networks.moderate_cochairupdate")

@@ -9,9 +9,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.routing import public_pages
+from members.events.models import BookingStatus, Event, EventBooking, EventStatus
 from members.opportunities.pages import OpportunityPage
 from networks import permissions
-from networks.models.meetings import Meeting, MeetingRegistration, RegistrationStatus
 from networks.models.membership import (
     JoinRequest,
     JoinRequestStatus,
@@ -48,15 +48,25 @@ def network_listing(networks):
 
 
 def upcoming_meetings(network, limit=MEETINGS_ON_PAGE):
+    """The network's next meetings (events it organises), each with places taken."""
     return list(
-        Meeting.objects.filter(network_id=network.pk, ends_at__gte=timezone.now())
+        Event.objects.filter(
+            network_link__network_id=network.pk,
+            status=EventStatus.SCHEDULED,
+            ends_at__gte=timezone.now(),
+        )
         .annotate(
             confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                "bookings",
+                filter=Q(
+                    bookings__status__in=(
+                        BookingStatus.CONFIRMED,
+                        BookingStatus.OFFERED,
+                    )
+                ),
             )
         )
-        .order_by("starts_at")[:limit]
+        .order_by("starts_at", "pk")[:limit]
     )
 
 
@@ -110,15 +120,13 @@ def network_page_context(network, user):
     meetings = upcoming_meetings(network)
     if is_member and meetings:
         my_registrations = dict(
-            MeetingRegistration.objects.filter(
-                user=user, meeting__in=[m.pk for m in meetings]
-            )
-            .exclude(status=RegistrationStatus.CANCELLED)
-            .values_list("meeting_id", "status")
+            EventBooking.objects.filter(user=user, event__in=[m.pk for m in meetings])
+            .exclude(status=BookingStatus.CANCELLED)
+            .values_list("event_id", "status")
         )
     for meeting in meetings:
         meeting.my_status = my_registrations.get(meeting.pk)
-        meeting.places_left = max(meeting.places - meeting.confirmed_count, 0)
+        meeting.places_left = max(meeting.capacity - meeting.confirmed_count, 0)
     return {
         "cochairs": cochairs,
         "membership": membership,

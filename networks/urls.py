@@ -75,7 +75,7 @@ urlpatterns = [
     ),
     path(
         "networks/<slug:slug>/meetings/<int:pk>.ics",
-        public.meeting_calendar,
-        name="meeting_calendar",
+        public.former_meeting_calendar,
+        name="former_meeting_calendar",
     ),
 ]

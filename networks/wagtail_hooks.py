@@ -7,7 +7,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
-import networks.retention  # noqa: F401 - registers its purge_expired step
 from home.slots import HOME_SLOT_HOOK, Slot, cached_slot
 from networks import audit, permissions, reading, todos
 from networks.admin import MemberNetworkFilter, NetworksAdminGroup
@@ -122,13 +121,11 @@ def export_network_data(user):
         records=export_member_data(user),
         order=60,
         description="Networks you belong to or co-chair, requests to join, updates you "
-        "wrote and meetings you registered for.",
+        "wrote. Meetings you booked are with your other event bookings.",
     )
 
 
 @hooks.register("register_member_data_erase")
-@erases(
-    "networks.NetworkMembership", "networks.JoinRequest", "networks.MeetingRegistration"
-)
+@erases("networks.NetworkMembership", "networks.JoinRequest")
 def erase_network_data(user):
     erase_member_data(user)

@@ -24,9 +24,9 @@ RETENTION = {
     "(payments and expenses are financial records); personal links removed on erasure.",
     "invitation": "Invitations and applications: unaccepted invitations removed 90 days "
     "after expiry; decided applications after 12 months (purge_expired).",
-    "network": "Network membership, requests and meetings: kept while the member belongs; "
-    "removed on leaving or account deletion. Access needs shared for a meeting are cleared "
-    "when the booking is cancelled and 30 days after the meeting (purge_expired).",
+    "network": "Network membership and requests: kept while the member belongs; removed on "
+    "leaving or account deletion. A network's meetings are events (the event class); "
+    "leaving gives up the member's places at its meetings still to come.",
     "event": "Events and bookings: events are kept as programme records; a booking is "
     "deleted with the account; a visitor's booking (name, email) is deleted a year after the "
     "event; access needs shared for a booking are cleared when it is cancelled and 30 days "
@@ -272,13 +272,13 @@ DATA_MAP = {
         "event",
         fields(
             none="id title slug summary description kind audience format joining_link "
-            "venue_name venue_address step_free_route hearing_loop quiet_room "
+            "joining_details access_notes venue_name venue_address step_free_route hearing_loop quiet_room "
             "accessible_parking starts_at ends_at capacity region status reminders "
             "created_at"
         ),
     ),
     # Booking an event of a lived-experience programme can reveal a condition or caring
-    # role, as network meeting places do, so the link to the person is special.
+    # role, as belonging to a network does, so the link to the person is special.
     "members.EventBooking": (
         "event",
         fields(
@@ -305,21 +305,11 @@ DATA_MAP = {
         "event",
         fields(none="id token created_at", personal="user"),
     ),
-    "networks.Meeting": (
+    # Which network organises an event; who added it is a co-chair, shown to nobody but
+    # the history.
+    "networks.NetworkEvent": (
         "network",
-        fields(
-            none="id network title starts_at ends_at format place_summary "
-            "joining_details accessibility places created_at",
-            personal="created_by",
-        ),
-    ),
-    # Belonging to a network of people with lived experience can itself reveal a condition
-    # or caring role (the ICO's "reasonable inference"), so membership links are special.
-    "networks.MeetingRegistration": (
-        "network",
-        fields(
-            none="id meeting status created_at updated_at", special="user access_needs"
-        ),
+        fields(none="id event network added_at former_meeting_id", personal="added_by"),
     ),
     # Naming who raised an item ties them to the network (special, like membership); it is
     # shown only with their agreement, and the link empties when their account goes.
@@ -339,6 +329,8 @@ DATA_MAP = {
             personal="user role_title organisation photo photo_alt",
         ),
     ),
+    # Belonging to a network of people with lived experience can itself reveal a condition
+    # or caring role (the ICO's "reasonable inference"), so membership links are special.
     "networks.NetworkMembership": (
         "network",
         fields(

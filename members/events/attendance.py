@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from members.events import owners
 from members.events.models import BookingStatus, Event, EventBooking, EventStatus
 from website import activity
 
@@ -29,13 +30,24 @@ class AttendanceError(Exception):
 
 
 def can_mark(user, event):
-    """Programme staff who manage events. (Network co-chairs will organise their own
-    network's events once network meetings are events.)"""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.has_perm("members.change_event")
-    )
+    """Programme staff who manage events organise every event; an owner (a network's
+    co-chairs) organises its own. With `event` None: may this person organise any event
+    at all, without naming one (staff only)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.has_perm("members.change_event"):
+        return True
+    return event is not None and owners.organises(user, event)
+
+
+def organised_events(user):
+    """The events this person organises: every event for staff, an owner's own for the
+    rest (a network's co-chairs: their network's events)."""
+    if not (user.is_authenticated and user.is_active):
+        return Event.objects.none()
+    if user.has_perm("members.change_event"):
+        return Event.objects.all()
+    return Event.objects.filter(owners.organised(user))
 
 
 def attendance_list(event):

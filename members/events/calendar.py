@@ -34,6 +34,10 @@ def calendar_response(request, name, events, *, joining=frozenset(), filename="e
         description = event.summary
         if event.pk in joining and event.joining_link:
             description += f"\nJoin online: {event.joining_link}"
+        if event.pk in joining and event.joining_details:
+            description += f"\nHow to join: {event.joining_details}"
+        if event.access_notes:
+            description += f"\nAccess: {event.access_notes}"
         status = "CANCELLED" if event.status == "cancelled" else "CONFIRMED"
         lines += [
             "BEGIN:VEVENT",

@@ -99,13 +99,12 @@ def _book_member(event, email, access_needs=""):
         services.book(event, user=user, access_needs=access_needs)
 
 
-def _past_attendance(event):
-    """The past advisory group meeting, with attendance marked: written as the rows would
-    be, since the booking service refuses events that have started. The member and the
-    co-chair came; a third member booked and did not."""
+def past_attendance(event, attendees):
+    """A past event with attendance marked: written as the rows would be, since the
+    booking service refuses events that have started. `attendees`: (email, came)."""
     if EventBooking.objects.filter(event=event).exists():
         return
-    for email, came in PAST_ATTENDEES:
+    for email, came in attendees:
         user = User.objects.filter(email=email).first()
         if user:
             EventBooking.objects.create(
@@ -169,14 +168,12 @@ def pdf(lines):
     return bytes(out)
 
 
-def _papers(event):
-    """The agenda for anyone, the minutes for members: stored as an organiser's upload is."""
+def add_papers(event, papers):
+    """PDF papers stored as an organiser's upload is; `papers`: (title, kind, visibility,
+    lines of text). Only for an event with no papers yet."""
     if EventPaper.objects.filter(event=event).exists():
         return
-    for title, kind, visibility, lines in (
-        ("Agenda", "paper", "public", AGENDA),
-        ("Minutes of the meeting", "minutes", "members", MINUTES),
-    ):
+    for title, kind, visibility, lines in papers:
         content = pdf(lines)
         paper = EventPaper(
             event=event,
@@ -192,8 +189,16 @@ def _papers(event):
 
 def load():
     webinar, workshop, advisory = (ensure_event(item) for item in DEMO_EVENTS)
-    _past_attendance(advisory)
-    _papers(advisory)
+    # The member and the co-chair came; a third member booked and did not.
+    past_attendance(advisory, PAST_ATTENDEES)
+    # The agenda for anyone, the minutes for members.
+    add_papers(
+        advisory,
+        [
+            ("Agenda", "paper", "public", AGENDA),
+            ("Minutes of the meeting", "minutes", "members", MINUTES),
+        ],
+    )
     for name, email in VISITORS:
         if not EventBooking.objects.filter(event=webinar, email=email).exists():
             services.book(webinar, name=name, email=email)

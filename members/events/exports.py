@@ -1,5 +1,8 @@
 """A person's event bookings in their data download, and erased with their account."""
 
+from django.utils import timezone
+
+from members.events import services
 from members.events.models import CalendarFeed, EventBooking
 from website.dataexport import ExportSection, erases
 
@@ -36,7 +39,16 @@ def export_bookings_section(user):
 @erases("members.EventBooking", "members.CalendarFeed")
 def erase_member_data(user):
     """Bookings say who came; nobody else relies on them, so they go, with the feed.
-    Bookings a visitor made with the same address go too."""
+    Bookings a visitor made with the same address go too. A place at an event still to
+    come is given up first, so the next person waiting is offered it."""
+    held = EventBooking.objects.filter(
+        user=user,
+        status__in=services.TAKEN,
+        event__ends_at__gte=timezone.now(),
+        event__status="scheduled",
+    )
+    for booking in held:
+        services.cancel(booking)
     EventBooking.objects.filter(user=user).delete()
     if user.email:
         EventBooking.objects.filter(

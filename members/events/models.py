@@ -52,6 +52,8 @@ class EventKind(models.TextChoices):
 class EventAudience(models.TextChoices):
     PUBLIC = "public", "Anyone (public)"
     MEMBERS = "members", "Members only"
+    # Open to read; only members of the network that organises it may book.
+    NETWORK = "network", "Members of the organising network"
 
 
 class EventFormat(models.TextChoices):
@@ -95,6 +97,14 @@ class Event(models.Model):
         max_length=500,
         help_text="Shown only to people with a confirmed place (page, email, calendar).",
     )
+    joining_details = models.TextField(
+        blank=True,
+        max_length=2000,
+        help_text=(
+            "Anything else people need to join (a phone number, a room, who to ask for). "
+            "Shown only to people with a confirmed place."
+        ),
+    )
     venue_name = models.CharField(max_length=150, blank=True)
     venue_address = models.TextField(blank=True, max_length=500)
     step_free_route = models.TextField(
@@ -104,6 +114,12 @@ class Event(models.Model):
     quiet_room = models.TextField(blank=True, max_length=1000, help_text=VENUE_HELP)
     accessible_parking = models.TextField(
         "nearest accessible parking", blank=True, max_length=1000, help_text=VENUE_HELP
+    )
+    access_notes = models.TextField(
+        "other access information",
+        blank=True,
+        max_length=2000,
+        help_text="Captions, BSL, breaks, expenses and how to ask for anything else.",
     )
     starts_at = models.DateTimeField(help_text="Stored in UTC, shown in UK time.")
     ends_at = models.DateTimeField()
@@ -187,7 +203,10 @@ class EventBooking(models.Model):
     access_needs = models.TextField(
         "access needs shared for this event",
         blank=True,
-        help_text="Special-category data: shown only to programme staff.",
+        help_text=(
+            "Special-category data: shown only to the organisers (programme staff; a "
+            "network's co-chairs for its meetings)."
+        ),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     # A place offered from the waiting list is held for this person until then.

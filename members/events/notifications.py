@@ -51,6 +51,7 @@ def _context(booking):
         "booking": booking,
         "confirmed": confirmed,
         "joining_link": event.joining_link if confirmed else "",
+        "joining_details": event.joining_details if confirmed else "",
         "event_url": notify.absolute_url(event.get_absolute_url()),
         "manage_url": manage_url,
     }

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 
-from members.events import attendance, notifications
+from members.events import attendance, notifications, owners
 from members.events.models import (
     BookingStatus,
     CalendarFeed,
@@ -38,6 +38,12 @@ PAST = "This event has already happened, so it cannot be booked."
 CANCELLED_EVENT = "This event has been cancelled, so it cannot be booked."
 ALREADY = "You have already booked this event."
 MEMBERS_ONLY = "This event is for members. Sign in to book."
+NETWORK_ONLY = (
+    "This meeting is for members of the network that organises it. Join the network "
+    "to book a place."
+)
+# Anyone may read about these; who may book is checked when they book.
+OPEN_TO_READ = (EventAudience.PUBLIC, EventAudience.NETWORK)
 ALREADY_CANCELLED = "This booking is already cancelled."
 NO_OFFER = "There is no place waiting for you to confirm on this booking."
 # Often said before the hourly job has passed the place on: it claims no more than that.
@@ -56,7 +62,7 @@ def upcoming(user=None):
         status=EventStatus.SCHEDULED, ends_at__gte=timezone.now()
     )
     if not is_member(user):
-        events = events.filter(audience=EventAudience.PUBLIC)
+        events = events.filter(audience__in=OPEN_TO_READ)
     return events.select_related("region").order_by("starts_at", "pk")
 
 
@@ -65,7 +71,7 @@ def past(user=None):
     same query), so past meetings stay findable by what was decided."""
     events = Event.objects.filter(ends_at__lt=timezone.now())
     if not is_member(user):
-        events = events.filter(audience=EventAudience.PUBLIC)
+        events = events.filter(audience__in=OPEN_TO_READ)
     minutes = EventPaper.objects.filter(event=OuterRef("pk"), kind=PaperKind.MINUTES)
     return (
         events.annotate(has_minutes=Exists(minutes))
@@ -79,7 +85,7 @@ def visible_to(user):
     they may mark attendance for, members-only ones included."""
     if is_member(user) or attendance.can_mark(user, None):
         return Event.objects.all()
-    return Event.objects.filter(audience=EventAudience.PUBLIC)
+    return Event.objects.filter(audience__in=OPEN_TO_READ)
 
 
 def places_left(event):
@@ -115,12 +121,17 @@ def book(event, *, user=None, name="", email="", access_needs=""):
     event = Event.objects.select_for_update().get(pk=event.pk)
     _check_bookable(event)
     if user is not None:
-        if event.audience != EventAudience.PUBLIC and not is_member(user):
+        if event.audience == EventAudience.NETWORK:
+            if not owners.may_book(user, event):
+                raise BookingError(NETWORK_ONLY)
+        elif event.audience != EventAudience.PUBLIC and not is_member(user):
             raise BookingError(MEMBERS_ONLY)
         existing = EventBooking.objects.filter(event=event, user=user).first()
         if existing and existing.status != BookingStatus.CANCELLED:
             raise BookingError(ALREADY)
     else:
+        if event.audience == EventAudience.NETWORK:
+            raise BookingError(NETWORK_ONLY)
         if event.audience != EventAudience.PUBLIC:
             raise BookingError(MEMBERS_ONLY)
         existing = None
@@ -169,7 +180,8 @@ def cancel(booking):
         raise BookingError(ALREADY_CANCELLED)
     held_a_place = booking.status in TAKEN
     _let_go(booking)
-    if held_a_place and not booking.event.is_past:
+    event = booking.event
+    if held_a_place and not event.is_past and event.status == EventStatus.SCHEDULED:
         return promote_from_waiting_list(booking.event)
     return None
 
@@ -197,8 +209,9 @@ SHORTEST_OFFER_HOURS = 3
 
 def promote_from_waiting_list(event, now=None):
     """Offer a freed place to the first person waiting (or give it, close to the
-    start), and tell them. Runs with the event row locked."""
-    if places_left(event) <= 0:
+    start), and tell them. Runs with the event row locked. A cancelled event offers
+    nothing: its places went with it."""
+    if event.status != EventStatus.SCHEDULED or places_left(event) <= 0:
         return None
     promoted = (
         EventBooking.objects.filter(event=event, status=BookingStatus.WAITING)

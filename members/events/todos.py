@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.events import attendance, services
-from members.events.models import BookingStatus, Event, EventBooking, EventStatus
+from members.events.models import BookingStatus, EventBooking, EventStatus
 from website import roles, todo
 
 # Read with the signed-in person (website/roles.py): nobody with no offer pays a query.
@@ -46,11 +46,10 @@ ATTENDANCE_DAYS = 14
 def attendance_to_mark(request):
     """Organisers: each event that has ended in the last fortnight with people who had a
     place and are not yet marked as coming or not."""
-    if not attendance.can_mark(request.user, None):
-        return []
     now = timezone.now()
     events = (
-        Event.objects.filter(
+        attendance.organised_events(request.user)
+        .filter(
             status=EventStatus.SCHEDULED,
             ends_at__lte=now,
             ends_at__gte=now - timedelta(days=ATTENDANCE_DAYS),

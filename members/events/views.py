@@ -14,8 +14,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from home.pagination import get_page
-from members.events import calendar, forms, papers, services
-from members.events.models import BookingStatus, EventPaper
+from members.events import calendar, forms, owners, papers, services
+from members.events.models import BookingStatus, EventAudience, EventPaper
 from website import access_needs
 from website.spam import RateLimit, client_ip, ip_key
 
@@ -97,6 +97,7 @@ def event_detail(request, slug):
         form = form_class()
     booking = services.current_booking(request.user, event)
     organiser = member and papers.can_manage(request.user, event)
+    network_only = event.audience == EventAudience.NETWORK
     readable, members_only = papers.for_page(request.user, event, organiser=organiser)
     return render(
         request,
@@ -109,6 +110,9 @@ def event_detail(request, slug):
             "places_left": services.places_left(event),
             "bookable": event.status == "scheduled" and not event.is_past,
             "organiser": organiser,
+            "owner": owners.linked(event),
+            "may_book": not network_only
+            or (member and owners.may_book(request.user, event)),
             "can_mark_attendance": organiser and event.starts_at <= timezone.now(),
             "papers": readable,
             "members_only_papers": members_only,

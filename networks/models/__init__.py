@@ -1,5 +1,5 @@
 from .enquiries import NetworkEnquiryNote
-from .meetings import Meeting, MeetingRegistration
+from .events import NetworkEvent
 from .membership import JoinRequest, NetworkCoChair, NetworkMembership
 from .pages import NetworkIndexPage, NetworkPage
 from .updates import CoChairUpdate, CoChairUpdateRevision
@@ -9,10 +9,9 @@ __all__ = [
     "CoChairUpdate",
     "CoChairUpdateRevision",
     "JoinRequest",
-    "Meeting",
-    "MeetingRegistration",
     "NetworkCoChair",
     "NetworkEnquiryNote",
+    "NetworkEvent",
     "NetworkIndexPage",
     "NetworkMembership",
     "NetworkPage",

@@ -1,8 +1,9 @@
 """The portal's network panel: my networks, latest updates, next meetings."""
 
+from django.db.models import F
 from django.utils import timezone
 
-from networks.models.meetings import Meeting
+from members.events.models import Event, EventStatus
 from networks.models.membership import NetworkMembership
 from networks.models.pages import NetworkPage
 from networks.models.updates import CoChairUpdate
@@ -24,9 +25,14 @@ def _news_of(network_ids):
         .order_by("-published_at")[:5]
     )
     meetings = list(
-        Meeting.objects.filter(network_id__in=network_ids, ends_at__gte=timezone.now())
-        .only("pk", "network_id", "title", "starts_at", "ends_at")
-        .order_by("starts_at")[:4]
+        Event.objects.filter(
+            network_link__network_id__in=network_ids,
+            status=EventStatus.SCHEDULED,
+            ends_at__gte=timezone.now(),
+        )
+        .annotate(network_id=F("network_link__network_id"))
+        .only("pk", "slug", "title", "starts_at", "ends_at")
+        .order_by("starts_at", "pk")[:4]
     )
     return updates, meetings
 

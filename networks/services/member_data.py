@@ -2,13 +2,11 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 
 from networks.models.enquiries import NetworkEnquiryNote
-from networks.models.meetings import MeetingRegistration, RegistrationStatus
 from networks.models.membership import JoinRequest, NetworkCoChair, NetworkMembership
 from networks.models.updates import CoChairUpdate, CoChairUpdateRevision, UpdateStatus
-from networks.services.meetings import cancel_registration
+from networks.models.you_said import YouSaidWeDid
 from website import activity
 from website.audit import scrub_labels
 from website.models import Activity
@@ -62,17 +60,16 @@ def export_member_data(user):
                 "published_at": update.published_at,
             }
         )
-    for reg in MeetingRegistration.objects.filter(user=user).select_related(
-        "meeting__network"
-    ):
+    for item in YouSaidWeDid.objects.filter(raised_by=user).select_related("network"):
         records.append(
             {
-                "record": "meeting registration",
-                "network": reg.meeting.network.title,
-                "meeting": reg.meeting.title,
-                "starts_at": reg.meeting.starts_at,
-                "status": reg.get_status_display(),
-                "access_needs_shared": reg.access_needs,
+                "record": "you said, we did: something you raised",
+                "network": item.network.title,
+                "you_said": item.you_said,
+                "raised_on": item.raised_on,
+                "your_name_shown": "yes" if item.named_with_consent else "no",
+                "decided": item.decided,
+                "we_did": item.we_did,
             }
         )
     return records
@@ -80,17 +77,12 @@ def export_member_data(user):
 
 @transaction.atomic
 def erase_member_data(user):
-    """Delete memberships, requests and registrations; keep published updates, which the
+    """Delete memberships and requests (meeting bookings are the events feature's); keep published updates, which the
     network relies on, attributed to "Former member" (author cleared). Audit entries about
     the deleted rows stay, but the admin's own ones lose the label that names the person."""
-    for model in (MeetingRegistration, NetworkMembership, JoinRequest, NetworkCoChair):
+    for model in (NetworkMembership, JoinRequest, NetworkCoChair):
         ids = model.objects.filter(user=user).values_list("pk", flat=True)
         scrub_labels(model, ids, "Former member")
-    for registration in MeetingRegistration.objects.filter(
-        user=user, meeting__ends_at__gte=timezone.now()
-    ).exclude(status=RegistrationStatus.CANCELLED):
-        cancel_registration(user, registration.meeting)
-    MeetingRegistration.objects.filter(user=user).delete()
     NetworkMembership.objects.filter(user=user).delete()
     JoinRequest.objects.filter(user=user).delete()
     NetworkCoChair.objects.filter(user=user).delete()

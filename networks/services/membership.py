@@ -3,13 +3,13 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from members.events import services as bookings
+from members.events.models import BookingStatus, EventBooking, EventStatus
 from networks import notifications, permissions
 from networks.models.choices import JoinMode
-from networks.models.meetings import MeetingRegistration, RegistrationStatus
 from networks.models.membership import JoinRequest, JoinRequestStatus, NetworkMembership
 from networks.models.pages import NetworkPage
 from networks.services.errors import NetworkActionError
-from networks.services.meetings import cancel_registration
 
 
 def member_directory(network):
@@ -87,14 +87,15 @@ def registrations_given_up_by_leaving(user, network):
     """Upcoming places and waiting-list spots that leaving would give up, so the member is
     told before they confirm."""
     return (
-        MeetingRegistration.objects.filter(
+        EventBooking.objects.filter(
             user=user,
-            meeting__network_id=network.pk,
-            meeting__ends_at__gte=timezone.now(),
+            event__network_link__network_id=network.pk,
+            event__ends_at__gte=timezone.now(),
+            event__status=EventStatus.SCHEDULED,
         )
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("meeting")
-        .order_by("meeting__starts_at")
+        .exclude(status=BookingStatus.CANCELLED)
+        .select_related("event")
+        .order_by("event__starts_at")
     )
 
 
@@ -107,8 +108,8 @@ def leave_network(user, network):
     JoinRequest.objects.filter(
         network_id=network.pk, user=user, status=JoinRequestStatus.PENDING
     ).update(status=JoinRequestStatus.WITHDRAWN)
-    for registration in registrations_given_up_by_leaving(user, network):
-        cancel_registration(user, registration.meeting)
+    for booking in registrations_given_up_by_leaving(user, network):
+        bookings.cancel(booking)
     return bool(deleted)
 
 

@@ -1,5 +1,5 @@
 """What members do with a network: join or ask to join, leave, set what they share, and
-register for meetings."""
+book network meetings (events of the network, booked through members.events)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,14 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from members.events import services as bookings
 from networks import forms, permissions
-from networks.models import Meeting, NetworkMembership
-from networks.services.meetings import (
-    cancel_registration,
-    current_registration,
-    places_left,
-    register_for_meeting,
-)
+from networks.models import NetworkMembership
+from networks.services.meetings import network_events
 from networks.services.membership import (
     join_network,
     leave_network,
@@ -103,7 +99,7 @@ def membership_settings(request, slug):
 
 def _member_meeting(request, slug, pk):
     network = live_network(slug)
-    meeting = get_object_or_404(Meeting, pk=pk, network=network)
+    meeting = get_object_or_404(network_events(network), pk=pk)
     if not permissions.is_network_member(request.user, network):
         raise Http404("Meetings are for network members")
     return network, meeting
@@ -121,10 +117,14 @@ def meeting_register(request, slug, pk):
     if request.method == "POST":
         form = forms.MeetingBookingForm(request.POST)
         if form.is_valid():
-            registration = register_for_meeting(
-                request.user, meeting, access_needs=form.shared_access_needs
-            )
-            messages.success(request, _booked_message(registration, meeting))
+            try:
+                booking = bookings.book(
+                    meeting, user=request.user, access_needs=form.shared_access_needs
+                )
+            except bookings.BookingError as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _booked_message(booking, meeting))
             return redirect(network.url + "#meetings")
     else:
         form = forms.MeetingBookingForm(
@@ -137,14 +137,14 @@ def meeting_register(request, slug, pk):
             "network": network,
             "meeting": meeting,
             "form": form,
-            "current": current_registration(request.user, meeting),
-            "places_left": places_left(meeting),
+            "current": bookings.current_booking(request.user, meeting),
+            "places_left": bookings.places_left(meeting),
         },
     )
 
 
-def _booked_message(registration, meeting):
-    if registration.status == "confirmed":
+def _booked_message(booking, meeting):
+    if booking.status == "confirmed":
         return f"You have a place at “{meeting.title}”."
     return (
         f"“{meeting.title}” is full, so you are on the waiting list. "
@@ -156,6 +156,8 @@ def _booked_message(registration, meeting):
 @require_POST
 def meeting_cancel(request, slug, pk):
     network, meeting = _member_meeting(request, slug, pk)
-    cancel_registration(request.user, meeting)
+    booking = bookings.current_booking(request.user, meeting)
+    if booking is not None:
+        bookings.cancel(booking)
     messages.success(request, f"You are no longer registered for “{meeting.title}”.")
     return redirect(network.url + "#meetings")

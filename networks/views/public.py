@@ -2,17 +2,16 @@
 and iCal downloads."""
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from home.pagination import get_page
 from home.routing import public_pages
+from members.events.calendar import calendar_response
 from networks import reading
-from networks.models import Meeting, NetworkPage
+from networks.models import NetworkEvent, NetworkPage
+from networks.services.meetings import upcoming_meetings
 from networks.views.common import live_network
-from website import ics
 
 
 class NetworkUpdatesFeed(Feed):
@@ -52,60 +51,32 @@ class NetworkUpdatesFeed(Feed):
         return update.author_name
 
 
-_ics_text = ics.text
-_ics_fold = ics.fold
-_ics_time = ics.time
-
-
-def _calendar(request, network, meetings):
-    stamp = _ics_time(timezone.now())
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Voices//Networks//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_ics_text(network.title)}",
-    ]
-    page_url = request.build_absolute_uri(network.url)
-    for meeting in meetings:
-        description = meeting.accessibility or ""
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:network-meeting-{meeting.pk}@voices",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{_ics_time(meeting.starts_at)}",
-            f"DTEND:{_ics_time(meeting.ends_at)}",
-            f"SUMMARY:{_ics_text(meeting.title)}",
-            f"LOCATION:{_ics_text(meeting.place_summary or meeting.get_format_display())}",
-            f"DESCRIPTION:{_ics_text(description)}",
-            f"URL:{page_url}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    body = "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    return response
-
-
 def network_calendar(request, slug):
-    """Every upcoming meeting of the network. Joining details stay in the portal."""
+    """Every upcoming meeting of the network, as an .ics; the joining details stay with
+    the people who booked (their own feed, the meeting's page)."""
     network = live_network(slug)
-    meetings = Meeting.objects.filter(
-        network=network, ends_at__gte=timezone.now()
-    ).order_by("starts_at")[:100]
-    response = _calendar(request, network, meetings)
+    response = calendar_response(
+        request,
+        network.title,
+        upcoming_meetings(network)[:100],
+        filename=f"{network.slug}-meetings",
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="{network.slug}-meetings.ics"'
     )
     return response
 
 
-def meeting_calendar(request, slug, pk):
+def former_meeting_calendar(request, slug, pk):
+    """A calendar link from before meetings were events names the old meeting id: it
+    now leads to that meeting's own calendar entry."""
     network = live_network(slug)
-    meeting = get_object_or_404(Meeting, pk=pk, network=network)
-    response = _calendar(request, network, [meeting])
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    link = get_object_or_404(
+        NetworkEvent.objects.select_related("event"),
+        network=network,
+        former_meeting_id=pk,
+    )
+    return redirect("members:event_calendar", slug=link.event.slug, permanent=True)
 
 
 YOU_SAID_PER_PAGE = 20

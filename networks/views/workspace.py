@@ -13,14 +13,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from home.pagination import get_page
+from members.events.models import BookingStatus, Event
 from networks import forms, terms
-from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
+from networks.models import CoChairUpdate, JoinRequest
 from networks.models.enquiries import NetworkEnquiryNote
-from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
 from networks.services.errors import NetworkActionError
-from networks.services.meetings import add_meeting, cancel_meeting, change_meeting
+from networks.services.meetings import (
+    add_meeting,
+    bookings_of,
+    cancel_meeting,
+    change_meeting,
+    network_events,
+    upcoming_meetings,
+)
 from networks.services.membership import decide_join_request, member_directory
 from networks.services.routed_enquiries import (
     enquiry_status_choices,
@@ -36,6 +43,8 @@ from networks.views.common import network_for_cochair
 from website.uploads import STORAGE_FAILED
 
 LIST_LIMIT = 20
+# Recent meetings, where co-chairs mark attendance and add the minutes.
+PAST_MEETINGS = 5
 
 logger = logging.getLogger(__name__)
 
@@ -63,18 +72,25 @@ def workspace(request, slug):
         .order_by("created_at")[:LIST_LIMIT]
     )
     meetings = list(
-        Meeting.objects.filter(network=network, ends_at__gte=timezone.now())
-        .annotate(
+        upcoming_meetings(network).annotate(
             confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                "bookings",
+                filter=Q(
+                    bookings__status__in=(
+                        BookingStatus.CONFIRMED,
+                        BookingStatus.OFFERED,
+                    )
+                ),
             ),
             waiting_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.WAITING),
+                "bookings", filter=Q(bookings__status=BookingStatus.WAITING)
             ),
-        )
-        .order_by("starts_at")[:LIST_LIMIT]
+        )[:LIST_LIMIT]
+    )
+    past_meetings = list(
+        network_events(network)
+        .filter(ends_at__lt=timezone.now())
+        .order_by("-starts_at", "-pk")[:PAST_MEETINGS]
     )
     enquiries = network_enquiries(network)
     context = {
@@ -89,6 +105,7 @@ def workspace(request, slug):
         "members": list(member_directory(network)[:LIST_LIMIT]),
         "member_count": network.memberships.count(),
         "meetings": meetings,
+        "past_meetings": past_meetings,
         "enquiries_available": enquiries is not None,
         "enquiries": list(enquiries[:LIST_LIMIT]) if enquiries is not None else [],
     }
@@ -233,9 +250,11 @@ def meeting_form(request, slug, pk=None):
                 messages.success(request, f"“{meeting.title}” has been added.")
                 return redirect("networks:workspace", slug=network.slug)
             try:
-                changes = change_meeting(request.user, meeting, **form.cleaned_data)
+                changes = change_meeting(
+                    request.user, network, meeting, **form.cleaned_data
+                )
             except NetworkActionError as refused:
-                form.add_error("places", str(refused))
+                form.add_error("capacity", str(refused))
             else:
                 messages.success(request, _changed_message(form.cleaned_data, changes))
                 return redirect("networks:workspace", slug=network.slug)
@@ -249,17 +268,17 @@ def meeting_form(request, slug, pk=None):
 
 
 def _upcoming_meeting(network, pk):
-    """Meetings that have happened are history: they are not changed or cancelled."""
-    meeting = get_object_or_404(Meeting, pk=pk, network=network)
-    if meeting.is_past:
-        raise Http404("This meeting has already happened")
+    """Meetings that have happened, or were cancelled, are history: not changed again."""
+    meeting = get_object_or_404(network_events(network), pk=pk)
+    if meeting.is_past or meeting.status != "scheduled":
+        raise Http404("This meeting has already happened or was cancelled")
     return meeting
 
 
 def _copy(meeting):
     # The form writes into its instance while validating; a copy keeps the stored values
     # for the service to compare against.
-    return None if meeting is None else Meeting.objects.get(pk=meeting.pk)
+    return None if meeting is None else Event.objects.get(pk=meeting.pk)
 
 
 def _changed_message(data, changes):
@@ -277,18 +296,14 @@ def meeting_cancel_by_cochair(request, slug, pk):
     network = network_for_cochair(request, slug)
     meeting = _upcoming_meeting(network, pk)
     if request.method == "POST":
-        told = cancel_meeting(request.user, meeting)
+        told = cancel_meeting(request.user, network, meeting)
         messages.success(
             request,
             f"“{meeting.title}” has been cancelled."
             + (f" {told} booked members have been emailed." if told else ""),
         )
         return redirect("networks:workspace", slug=network.slug)
-    booked = (
-        MeetingRegistration.objects.filter(meeting=meeting)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .count()
-    )
+    booked = bookings_of(meeting).count()
     return render(
         request,
         "networks/meeting_cancel.html",
@@ -299,18 +314,17 @@ def meeting_cancel_by_cochair(request, slug, pk):
 @login_required
 def meeting_registrations(request, slug, pk):
     network = network_for_cochair(request, slug)
-    meeting = get_object_or_404(Meeting, pk=pk, network=network)
-    registrations = (
-        MeetingRegistration.objects.filter(meeting=meeting)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("user")
-        .order_by("status", "created_at")
-    )
-    page_obj = get_page(registrations, 100, request.GET.get("page"))
+    meeting = get_object_or_404(network_events(network), pk=pk)
+    page_obj = get_page(bookings_of(meeting), 100, request.GET.get("page"))
     return render(
         request,
         "networks/meeting_registrations.html",
-        {"network": network, "meeting": meeting, "page_obj": page_obj},
+        {
+            "network": network,
+            "meeting": meeting,
+            "page_obj": page_obj,
+            "now": timezone.now(),
+        },
     )
 
 

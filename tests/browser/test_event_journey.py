@@ -108,7 +108,12 @@ def test_staff_mark_attendance_on_a_phone(live_site, new_page):
     assert rows == [(3,)]
 
 
-def test_a_cochair_writes_a_you_said_we_did_item_everyone_can_read(live_site, new_page):
+PAST_NETWORK_MEETING = "Network meeting: getting to appointments"
+
+
+def test_a_cochair_marks_attendance_and_writes_a_you_said_we_did_item(
+    live_site, new_page
+):
     cochair = new_page()
     sign_in(
         cochair,
@@ -117,6 +122,19 @@ def test_a_cochair_writes_a_you_said_we_did_item_everyone_can_read(live_site, ne
         next_path="/portal/networks/west-midlands/",
     )
     cochair.wait_for_url(re.compile(r"/portal/networks/west-midlands/$"))
+    # The network's last meeting is theirs to organise: who came, from the workspace.
+    cochair.get_by_role(
+        "link", name=f"Mark attendance for {PAST_NETWORK_MEETING}"
+    ).click()
+    expect(cochair.locator("h1")).to_contain_text(PAST_NETWORK_MEETING)
+    assert_accessible(cochair, "co-chair marks attendance")
+    screenshot(cochair, "event-attendance-cochair")
+    cochair.get_by_label("Jo Partner").check()
+    cochair.get_by_role("button", name="Save attendance").click()
+    expect(cochair.locator(".messages")).to_contain_text(
+        "Attendance saved: 3 came and 0 did not."
+    )
+    cochair.goto(live_site("/portal/networks/west-midlands/"))
     cochair.get_by_role("link", name="Keep the “you said, we did” log").click()
     cochair.get_by_role("link", name="Add an item").click()
     assert_accessible(cochair, "you said, we did form")

@@ -163,7 +163,7 @@ def test_member_books_sharing_access_needs_and_the_cochair_sees_and_changes_the_
         screenshot(cochair, "journey-cochair-registrations")
 
         cochair.get_by_role("link", name="Change this meeting").click()
-        cochair.get_by_label("Joining details (members only)").fill(
+        cochair.get_by_label("Joining details (members with a place only)").fill(
             "Video link by email the week before; phone dial-in also works."
         )
         cochair.get_by_role("button", name="Save the changes").click()

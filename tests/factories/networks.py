@@ -1,5 +1,6 @@
 """Factories for networks: pages are added under the test site's home page."""
 
+import itertools
 from datetime import timedelta
 
 import factory
@@ -8,13 +9,13 @@ from django.utils import timezone
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
-    Meeting,
     NetworkCoChair,
     NetworkIndexPage,
     NetworkMembership,
     NetworkPage,
 )
 from networks.models.updates import UpdateStatus, UpdateVisibility
+from networks.services import meetings
 from tests.factories.users import UserFactory
 
 
@@ -78,14 +79,23 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     emailed_at = factory.LazyFunction(timezone.now)
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
+def MeetingFactory(network, **fields):  # noqa: N802 - used like the factories above
+    """A meeting of `network`: an event the network organises, as a co-chair adds one.
+    Takes the event's field names (capacity, venue_name, access_notes ...)."""
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=10))
+    values = {
+        "title": f"Meeting {next(_meeting_numbers)}",
+        "ends_at": starts_at + timedelta(hours=2),
+        "format": "online",
+        "venue_name": "Birmingham",
+        "joining_details": "Room 4, Council House. Code MEMBERS-ONLY-DETAIL.",
+        "access_notes": "Step-free access.",
+        "capacity": 10,
+        **fields,
+    }
+    meeting = meetings.add_meeting(None, network, starts_at=starts_at, **values)
+    meeting.network = network
+    return meeting
 
-    title = factory.Sequence(lambda n: f"Meeting {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
-    place_summary = "Birmingham"
-    joining_details = "Room 4, Council House. Code MEMBERS-ONLY-DETAIL."
-    accessibility = "Step-free access."
-    places = 10
+
+_meeting_numbers = itertools.count(1)

@@ -10,7 +10,7 @@ ADMIN_URLS = [
     "/admin/networks/networkmembership/",
     "/admin/networks/joinrequest/",
     "/admin/networks/cochairupdate/",
-    "/admin/networks/meeting/",
+    "/admin/members/event/",  # network meetings are events
     "/admin/networks/moderation/",
 ]
 

@@ -4,17 +4,20 @@ erased (updates stay, attributed to "Former member")."""
 from django.core.management import call_command
 from django.urls import reverse
 
+from members.events import exports as event_data
+from members.events import services as bookings
+from members.events.models import EventBooking, EventPaper
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
-    Meeting,
     NetworkCoChair,
+    NetworkEvent,
     NetworkMembership,
     NetworkPage,
     YouSaidWeDid,
 )
 from networks.models.updates import UpdateStatus
-from networks.services.meetings import register_for_meeting
+from networks.services.meetings import network_events, upcoming_meetings
 from networks.services.member_data import erase_member_data, export_member_data
 from tests.factories.networks import JoinRequestFactory, MeetingFactory, UpdateFactory
 from website import activity
@@ -26,7 +29,9 @@ def counts():
         NetworkCoChair.objects.count(),
         NetworkMembership.objects.count(),
         CoChairUpdate.objects.count(),
-        Meeting.objects.count(),
+        NetworkEvent.objects.count(),
+        EventBooking.objects.count(),
+        EventPaper.objects.count(),
         JoinRequest.objects.count(),
         YouSaidWeDid.objects.count(),
     )
@@ -50,9 +55,20 @@ def test_demo_builds_the_west_midlands_network_twice_the_same(db, client):
     assert updates.count() == 3
     assert updates.filter(visibility="members", status="published").count() == 1
     assert updates.filter(status=UpdateStatus.AWAITING_MODERATION).count() == 1
-    assert west.meetings.count() == 2 and all(
-        not m.is_past for m in west.meetings.all()
-    )
+    # Two meetings to come, and (new with meetings as events) a past one whose
+    # attendance was marked and whose papers were added.
+    assert upcoming_meetings(west).count() == 2
+    past = network_events(west).get(title="Network meeting: getting to appointments")
+    assert past.is_past
+    assert dict(past.bookings.values_list("user__email", "attended")) == {
+        "member@example.org": True,
+        "cochair@example.org": True,
+        "partner@example.org": False,
+    }
+    assert dict(past.papers.values_list("title", "visibility")) == {
+        "Agenda": "public",
+        "Minutes": "members",
+    }
     assert NetworkPage.objects.filter(status="setting_up").count() == 2
     assert client.get("/networks/").status_code == 200
     html = client.get("/networks/west-midlands/").content.decode()
@@ -75,21 +91,23 @@ def test_export_and_erase(network, cochair, network_member):
     activity.record(update, by=network_member, verb="status", to_state="published")
     activity.record(draft, by=network_member, verb="status", to_state="draft")
     JoinRequestFactory(network=network, user=network_member, status="declined")
-    meeting = MeetingFactory(network=network, places=1)
-    register_for_meeting(network_member, meeting)
+    meeting = MeetingFactory(network=network, capacity=1)
+    bookings.book(meeting, user=network_member, access_needs="Step-free seat")
     waiting = NetworkMembership.objects.create(network=network, user=cochair).user
-    register_for_meeting(waiting, meeting)
+    bookings.book(meeting, user=waiting)
 
     records = export_member_data(network_member)
     kinds = {r["record"] for r in records}
-    assert kinds == {
-        "membership",
-        "join request",
-        "update you wrote",
-        "meeting registration",
-    }
+    assert kinds == {"membership", "join request", "update you wrote"}
+    # The booking is in the events section of the download, as for any event.
+    booked = event_data.export_bookings_section(network_member)
+    assert booked.key == "event_bookings"
+    assert [
+        (r["event"], r["status"], r["access_needs_shared"]) for r in booked.records
+    ] == [(meeting.title, "confirmed", "Step-free seat")]
 
     erase_member_data(network_member)
+    event_data.erase_member_data(network_member)  # bookings are the events feature's
     update.refresh_from_db()
     assert update.author is None and update.author_name == "Former member"
     assert not CoChairUpdate.objects.filter(title="My draft").exists()
@@ -98,7 +116,10 @@ def test_export_and_erase(network, cochair, network_member):
     assert (line.actor, line.actor_name, line.to_state) == (None, "", "published")
     assert not NetworkMembership.objects.filter(user=network_member).exists()
     assert not JoinRequest.objects.filter(user=network_member).exists()
-    assert meeting.registrations.get(user=waiting).status == "confirmed"
+    assert not EventBooking.objects.filter(user=network_member).exists()
+    # The freed place goes to the first person waiting: offered now, with a deadline to
+    # confirm, rather than given outright.
+    assert meeting.bookings.get(user=waiting).status == "offered"
 
 
 def test_export_hook_is_registered_with_the_portal(network, network_member):

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import MeetingRegistration, NetworkMembership
-from networks.services.meetings import register_for_meeting
+from members.events import services as bookings
+from members.events.models import EventBooking
+from networks.models import NetworkMembership
 from tests.factories.networks import MeetingFactory
 
 
@@ -52,24 +53,24 @@ def test_confirmation_needs_the_csrf_token(network, network_member):
 
 def test_confirmed_leave_frees_places(client, network, network_member):
     meeting = MeetingFactory(
-        network=network, starts_at=timezone.now() + timedelta(days=3), places=1
+        network=network, starts_at=timezone.now() + timedelta(days=3), capacity=1
     )
-    register_for_meeting(network_member, meeting)
+    bookings.book(meeting, user=network_member)
     client.force_login(network_member)
     response = client.post(leave_url(network), {"confirm": "yes"})
     assert response.status_code == 302
     assert not NetworkMembership.objects.filter(user=network_member).exists()
     assert (
-        MeetingRegistration.objects.get(user=network_member, meeting=meeting).status
+        EventBooking.objects.get(user=network_member, event=meeting).status
         == "cancelled"
     )
 
 
 def test_confirmation_page_mentions_places_given_up(client, network, network_member):
     meeting = MeetingFactory(
-        network=network, starts_at=timezone.now() + timedelta(days=3), places=5
+        network=network, starts_at=timezone.now() + timedelta(days=3), capacity=5
     )
-    register_for_meeting(network_member, meeting)
+    bookings.book(meeting, user=network_member)
     client.force_login(network_member)
     text = client.post(leave_url(network)).content.decode()
     assert meeting.title in text

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from members.events.exports import export_bookings_section
+from members.events.models import EventBooking
+from members.events.retention import purge_event_access_needs
+from members.events.services import book
 from members.models import MemberProfile
-from networks.models import MeetingRegistration
-from networks.retention import purge_meeting_access_needs
-from networks.services.meetings import register_for_meeting
-from networks.services.member_data import export_member_data
 from tests.factories.networks import MeetingFactory, MembershipFactory
 
 NEEDS = "Step-free venue and a break every hour"
@@ -27,7 +27,7 @@ def url(meeting, name="meeting_register"):
 
 @pytest.fixture
 def meeting(network):
-    return MeetingFactory(network=network, places=5)
+    return MeetingFactory(network=network, capacity=5)
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_unticked_needs_are_not_shared(client, saved_needs, meeting):
     client.force_login(saved_needs)
     response = client.post(url(meeting), {"access_needs": NEEDS})
     assert response.status_code == 302
-    registration = MeetingRegistration.objects.get(user=saved_needs)
+    registration = EventBooking.objects.get(user=saved_needs)
     assert registration.status == "confirmed"
     assert registration.access_needs == ""
 
@@ -69,7 +69,7 @@ def test_ticked_needs_are_shared_for_this_booking_only(client, saved_needs, meet
         url(meeting),
         {"access_needs": "Papers in large print", "share_access_needs": "on"},
     )
-    assert MeetingRegistration.objects.get().access_needs == "Papers in large print"
+    assert EventBooking.objects.get().access_needs == "Papers in large print"
     # The saved profile is not changed by what was shared for one meeting.
     assert MemberProfile.objects.get(user=saved_needs).access_needs == NEEDS
 
@@ -85,7 +85,7 @@ def test_ticking_with_nothing_written_asks_for_the_needs(
     page = response.content.decode()
     assert 'class="error-summary' in page
     assert "Describe your access needs, or untick the box to share nothing" in page
-    assert not MeetingRegistration.objects.exists()
+    assert not EventBooking.objects.exists()
 
 
 def test_too_long_needs_are_refused_with_a_message(client, network_member, meeting):
@@ -94,7 +94,7 @@ def test_too_long_needs_are_refused_with_a_message(client, network_member, meeti
         url(meeting), {"access_needs": "x" * 2001, "share_access_needs": "on"}
     )
     assert "Keep this to 2,000 characters or fewer" in response.content.decode()
-    assert not MeetingRegistration.objects.exists()
+    assert not EventBooking.objects.exists()
 
 
 def test_cochairs_see_what_was_shared_and_nothing_more(
@@ -104,8 +104,8 @@ def test_cochairs_see_what_was_shared_and_nothing_more(
     MemberProfile.objects.update_or_create(
         user=other, defaults={"access_needs": "Kept to myself"}
     )
-    register_for_meeting(saved_needs, meeting, access_needs="Hearing loop")
-    register_for_meeting(other, meeting)
+    book(meeting, user=saved_needs, access_needs="Hearing loop")
+    book(meeting, user=other)
     client.force_login(cochair)
     page = client.get(url(meeting, "meeting_registrations")).content.decode()
     assert "Hearing loop" in page
@@ -116,7 +116,7 @@ def test_cochairs_see_what_was_shared_and_nothing_more(
 def test_other_members_and_other_cochairs_cannot_see_shared_needs(
     client, network_member, cochair_other, meeting
 ):
-    register_for_meeting(network_member, meeting, access_needs="Hearing loop")
+    book(meeting, user=network_member, access_needs="Hearing loop")
     for person in (network_member, cochair_other):
         client.force_login(person)
         response = client.get(url(meeting, "meeting_registrations"))
@@ -125,10 +125,10 @@ def test_other_members_and_other_cochairs_cannot_see_shared_needs(
 
 
 def test_cancelling_clears_what_was_shared(client, network_member, meeting):
-    register_for_meeting(network_member, meeting, access_needs="Hearing loop")
+    book(meeting, user=network_member, access_needs="Hearing loop")
     client.force_login(network_member)
     client.post(url(meeting, "meeting_cancel"))
-    registration = MeetingRegistration.objects.get()
+    registration = EventBooking.objects.get()
     assert registration.status == "cancelled"
     assert registration.access_needs == ""
 
@@ -146,36 +146,35 @@ def test_shared_needs_are_cleared_a_month_after_the_meeting(network, network_mem
         ends_at=now - timedelta(days=3) + timedelta(hours=2),
     )
     for meeting in (long_ago, recent):
-        MeetingRegistration.objects.create(
-            meeting=meeting,
+        EventBooking.objects.create(
+            event=meeting,
             user=network_member,
             status="confirmed",
             access_needs="Loop",
         )
-    assert purge_meeting_access_needs(now) == 1
-    kept = dict(MeetingRegistration.objects.values_list("meeting_id", "access_needs"))
+    assert purge_event_access_needs(now) == 1
+    kept = dict(EventBooking.objects.values_list("event_id", "access_needs"))
     assert kept == {long_ago.pk: "", recent.pk: "Loop"}
 
 
 def test_purge_expired_reports_the_step(network, network_member, capsys):
     call_command("purge_expired")
-    assert "access needs shared for 0 past meeting places" in capsys.readouterr().out
+    # Meeting bookings are event bookings: the events feature's step now covers them.
+    assert "access needs shared for 0 past event places" in capsys.readouterr().out
 
 
 def test_the_member_sees_what_they_shared_in_their_data(network_member, meeting):
-    register_for_meeting(network_member, meeting, access_needs="Hearing loop")
-    [record] = [
-        r
-        for r in export_member_data(network_member)
-        if r["record"] == "meeting registration"
-    ]
+    book(meeting, user=network_member, access_needs="Hearing loop")
+    # Meeting bookings are now in the events feature's section of the data download.
+    [record] = export_bookings_section(network_member).records
+    assert record["event"] == meeting.title
     assert record["access_needs_shared"] == "Hearing loop"
 
 
 def test_a_booked_member_is_told_so_on_the_booking_page(
     client, network_member, meeting
 ):
-    register_for_meeting(network_member, meeting)
+    book(meeting, user=network_member)
     client.force_login(network_member)
     page = client.get(url(meeting)).content.decode()
     assert "You already have a place at this meeting." in page

@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import Meeting, MeetingRegistration
-from networks.services.meetings import register_for_meeting
+from members.events import services
+from members.events.models import Event, EventBooking
 from tests.factories.networks import MeetingFactory, MembershipFactory
 
 UK = "%Y-%m-%dT%H:%M"
@@ -34,10 +35,11 @@ def form_data(meeting, **changes):
         "starts_at": local(meeting.starts_at).strftime(UK),
         "ends_at": local(meeting.ends_at).strftime(UK),
         "format": meeting.format,
-        "place_summary": meeting.place_summary,
+        "venue_name": meeting.venue_name,
+        "joining_link": meeting.joining_link,
         "joining_details": meeting.joining_details,
-        "accessibility": meeting.accessibility,
-        "places": meeting.places,
+        "access_notes": meeting.access_notes,
+        "capacity": meeting.capacity,
     }
     data.update(changes)
     return data
@@ -48,11 +50,14 @@ def booked(network):
     # Whole minutes, as the form enters them, so an unchanged form changes nothing.
     starts = (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0)
     meeting = MeetingFactory(
-        network=network, places=1, title="Spring gathering", starts_at=starts
+        network=network, capacity=1, title="Spring gathering", starts_at=starts
     )
     first, second = (MembershipFactory(network=network).user for _ in range(2))
-    register_for_meeting(first, meeting)
-    register_for_meeting(second, meeting)  # waiting list
+    services.book(meeting, user=first)
+    services.book(meeting, user=second)  # waiting list
+    # Booking now emails each person what they booked; send those before the test.
+    call_command("run_outbox_worker", once=True)
+    mail.outbox.clear()
     return meeting, first, second
 
 
@@ -69,12 +74,12 @@ def test_cochair_changes_a_meeting_and_booked_members_are_told_what_changed(
             meeting,
             starts_at=later.strftime(UK),
             ends_at=(later + timedelta(hours=2)).strftime(UK),
-            place_summary="Coventry",
+            venue_name="Coventry",
         ),
     )
     assert response.status_code == 302
     meeting.refresh_from_db()
-    assert meeting.place_summary == "Coventry"
+    assert meeting.venue_name == "Coventry"
     call_command("run_outbox_worker", once=True)
     assert sorted(m.to[0] for m in mailoutbox) == sorted([first.email, second.email])
     body = mailoutbox[0].body
@@ -93,37 +98,39 @@ def test_saving_without_changes_emails_nobody(
     assert mailoutbox == []
 
 
-def test_more_places_promote_the_waiting_list(client, network, cochair, booked):
+def test_more_places_are_offered_to_the_waiting_list(client, network, cochair, booked):
     meeting, first, second = booked
     client.force_login(cochair)
-    client.post(edit_url(meeting), form_data(meeting, places=2))
-    assert (
-        MeetingRegistration.objects.get(meeting=meeting, user=second).status
-        == "confirmed"
-    )
+    client.post(edit_url(meeting), form_data(meeting, capacity=2))
+    # The new place is offered to the first person waiting (held until a deadline),
+    # no longer confirmed outright.
+    booking = EventBooking.objects.get(event=meeting, user=second)
+    assert booking.status == "offered"
+    assert booking.offer_expires_at is not None
 
 
 def test_places_cannot_drop_below_the_places_taken(client, network, cochair, booked):
     meeting, first, second = booked
-    register_for_meeting(MembershipFactory(network=network).user, meeting)
-    Meeting.objects.filter(pk=meeting.pk).update(places=3)
+    services.book(meeting, user=MembershipFactory(network=network).user)
+    Event.objects.filter(pk=meeting.pk).update(capacity=3)
     meeting.refresh_from_db()
-    MeetingRegistration.objects.filter(meeting=meeting).update(status="confirmed")
+    EventBooking.objects.filter(event=meeting).update(status="confirmed")
     client.force_login(cochair)
-    response = client.post(edit_url(meeting), form_data(meeting, places=1))
+    response = client.post(edit_url(meeting), form_data(meeting, capacity=1))
     assert response.status_code == 200
-    assert "3 members already have a place" in response.content.decode()
+    # The refusal is now the events feature's wording ("people", was "members").
+    assert "3 people already have a place" in response.content.decode()
     meeting.refresh_from_db()
-    assert meeting.places == 3
+    assert meeting.capacity == 3
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"title": "", "places": ""}, "Enter a title for the meeting"),
+        ({"title": "", "capacity": ""}, "Enter a title for the meeting"),
         ({"title": "x" * 5000}, "at most 150 characters"),
-        ({"places": "99999999999999999999"}, "10,000 places or fewer"),
-        ({"places": "-3"}, "at least 1 place"),
+        ({"capacity": "99999999999999999999"}, "10,000 places or fewer"),
+        ({"capacity": "-3"}, "at least 1 place"),
         ({"starts_at": "<script>alert(1)</script>"}, "Enter a real date and time"),
         ({"joining_details": "y" * 100_000}, "at most 2000 characters"),
         ({"format": "'; DROP TABLE x; --"}, "Select a valid choice"),
@@ -150,11 +157,14 @@ def test_cancelling_asks_first_then_frees_places_and_tells_everyone_booked(
     client.force_login(cochair)
     page = client.get(cancel_url(meeting)).content.decode()
     assert "2 members" in page and "Yes, cancel the meeting" in page
-    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    assert Event.objects.get(pk=meeting.pk).status == "scheduled"
     response = client.post(cancel_url(meeting))
     assert response.status_code == 302
-    assert not Meeting.objects.filter(pk=meeting.pk).exists()
-    assert not MeetingRegistration.objects.filter(meeting_id=meeting.pk).exists()
+    # The meeting is now kept as a cancelled event (with its bookings, for its history)
+    # rather than deleted; nobody can book it any more.
+    assert Event.objects.get(pk=meeting.pk).status == "cancelled"
+    with pytest.raises(services.BookingError, match="cancelled"):
+        services.book(meeting, user=MembershipFactory(network=network).user)
     page = client.get(network.url).content.decode()
     assert "has been cancelled" in page  # the message, and no meeting left to book
     assert f"/meetings/{meeting.pk}/register/" not in page
@@ -172,7 +182,9 @@ def test_other_people_cannot_change_or_cancel(
         client.force_login(person)
         assert client.post(edit_url(meeting), form_data(meeting)).status_code == 404
         assert client.post(cancel_url(meeting)).status_code == 404
-    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    meeting.refresh_from_db()
+    assert meeting.status == "scheduled"
+    assert meeting.title == "Spring gathering"
 
 
 def test_a_past_meeting_is_not_changed(client, network, cochair):

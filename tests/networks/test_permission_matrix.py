@@ -12,7 +12,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import CoChairUpdate, JoinRequest, Meeting, MeetingRegistration
+from members.events.models import Event, EventBooking
+from networks.models import CoChairUpdate, JoinRequest
 from networks.models.membership import JoinRequestStatus
 from networks.models.updates import UpdateStatus
 from tests.factories.networks import JoinRequestFactory, MeetingFactory, UpdateFactory
@@ -86,7 +87,7 @@ def routes(objects):
         ("post", "networks:meeting_register", {"pk": m}, {}, NETWORK_MEMBERS),
         ("post", "networks:meeting_cancel", {"pk": m}, {}, NETWORK_MEMBERS),
         ("get", "networks:membership_settings", {}, None, {"network_member"}),
-        # Last: it removes the meeting the rows above use.
+        # Last: it cancels the meeting the rows above use.
         ("post", "networks:meeting_cancel_by_cochair", {"pk": m}, {}, COCHAIR_ONLY),
     ], slug
 
@@ -132,8 +133,9 @@ def snapshot():
     return (
         list(CoChairUpdate.objects.values_list("pk", "title", "status").order_by("pk")),
         list(JoinRequest.objects.values_list("pk", "status").order_by("pk")),
-        list(MeetingRegistration.objects.values_list("pk", "status").order_by("pk")),
-        list(Meeting.objects.values_list("pk", "title").order_by("pk")),
+        list(EventBooking.objects.values_list("pk", "status").order_by("pk")),
+        # A cancelled meeting keeps its row now, so its status shows a refused cancel.
+        list(Event.objects.values_list("pk", "title", "status").order_by("pk")),
     )
 
 

@@ -1,9 +1,13 @@
 """The co-chair workspace: bounded queries whatever the network's size, and enquiries
 routed to this network only (AC-3)."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from members.events.models import EventBooking
 from members.models import Enquiry
 from networks.models.updates import UpdateStatus
 from tests.factories import UserFactory
@@ -15,7 +19,7 @@ from tests.factories.networks import (
 
 
 def populate(network, cochair, members, updates):
-    from networks.models import MeetingRegistration, NetworkMembership
+    from networks.models import NetworkMembership
 
     users = UserFactory.create_batch(members)
     NetworkMembership.objects.bulk_create(
@@ -33,13 +37,13 @@ def populate(network, cochair, members, updates):
             visibility="members" if i % 2 else "public",
             status=UpdateStatus.PUBLISHED if i % 3 else UpdateStatus.DRAFT,
         )
-    for _ in range(3):
-        meeting = MeetingFactory(network=network, places=members)
-        MeetingRegistration.objects.bulk_create(
-            [
-                MeetingRegistration(meeting=meeting, user=u, status="confirmed")
-                for u in users
-            ]
+    # Three meetings to come and, listed as "Recent meetings", more past ones than shown.
+    past = [timezone.now() - timedelta(days=7 * n) for n in range(1, 8)]
+    for starts_at in [None] * 3 + past:
+        when = {"starts_at": starts_at} if starts_at else {}
+        meeting = MeetingFactory(network=network, capacity=members, **when)
+        EventBooking.objects.bulk_create(
+            [EventBooking(event=meeting, user=u, status="confirmed") for u in users]
         )
     for _ in range(min(members, 30)):
         JoinRequestFactory(network=network)

@@ -73,7 +73,7 @@ PUBLIC_ROUTES = {
     "members:event_private_feed",
     "networks:updates_feed",
     "networks:network_calendar",
-    "networks:meeting_calendar",
+    "networks:former_meeting_calendar",
     "home:search",
     # Wagtail's page serving and document serving check page/collection privacy themselves
     # (AC-5, UP-2 cover those).
@@ -213,9 +213,6 @@ ROUTE_KWARGS = {
     "networks_cochairupdate_modeladmin_delete": {"instance_pk": "update"},
     "networks_cochairupdate_modeladmin_inspect": {"instance_pk": "update"},
     "networks_cochairupdate_modeladmin_history": {"instance_pk": "update"},
-    "networks_meeting_modeladmin_edit": {"instance_pk": "meeting"},
-    "networks_meeting_modeladmin_delete": {"instance_pk": "meeting"},
-    "networks_meeting_modeladmin_history": {"instance_pk": "meeting"},
     # No event in the test world: object screens answer 404 to everyone with admin access
     # (the index and create rows show editors refused, staff allowed).
     "members_event_modeladmin_edit": {"instance_pk": "=999999"},
@@ -547,16 +544,6 @@ MATRIX = {
     ("networks_cochairupdate_modeladmin_inspect", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
     ("networks_cochairupdate_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
     ("networks_cochairupdate_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
-    ("networks_meeting_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
-    ("networks_meeting_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_edit", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_edit", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_delete", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_delete", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "ok", "ok", "login"),
-    ("networks_meeting_modeladmin_history", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
-    ("networks_meeting_modeladmin_history", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
     ("members_event_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),
     ("members_event_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 405, 405, "login"),
     ("members_event_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", 200, 200, "login"),

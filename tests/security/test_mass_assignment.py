@@ -14,20 +14,25 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
+from members.events.models import (
+    BookingStatus,
+    EventAudience,
+    EventBooking,
+    EventKind,
+    EventStatus,
+)
 from members.models import Enquiry, MemberProfile
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
-    Meeting,
-    MeetingRegistration,
     NetworkCoChair,
     NetworkMembership,
 )
 from networks.models.enquiries import NetworkEnquiryNote
-from networks.models.meetings import RegistrationStatus
 from networks.models.membership import JoinRequestStatus
 from networks.models.pages import JoinMode
 from networks.models.updates import UpdateStatus
+from networks.services.meetings import network_events
 from tests.factories import UserFactory
 from tests.factories.networks import (
     CoChairFactory,
@@ -66,11 +71,11 @@ class Scene:
             published_at=None,
         )
         self.join_request = JoinRequestFactory(network=self.network)
-        self.meeting = MeetingFactory(network=self.network, places=1)
-        MeetingRegistration.objects.create(
-            meeting=self.meeting,
+        self.meeting = MeetingFactory(network=self.network, capacity=1)
+        EventBooking.objects.create(
+            event=self.meeting,
             user=self.bystander,
-            status=RegistrationStatus.CONFIRMED,
+            status=BookingStatus.CONFIRMED,
         )
         self.enquiry = make_enquiry()
         Enquiry.objects.filter(pk=self.enquiry.pk).update(
@@ -226,16 +231,24 @@ def test_ac7_crafted_fields_on_a_new_meeting_are_ignored(scene):
             "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
             "ends_at": (starts + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
             "format": "online",
-            "place_summary": "Online",
+            "venue_name": "Online",
             "joining_details": "A link by email.",
-            "accessibility": "Captions on.",
-            "places": "20",
+            "access_notes": "Captions on.",
+            "capacity": "20",
+            # A meeting is an event now: who may book it and what it is are the view's.
+            "audience": "public",
+            "kind": "webinar",
+            "slug": "crafted-slug",
         },
     )
-    meeting = Meeting.objects.get(title="Spring meeting")
-    assert meeting.network_id == scene.network.pk
-    assert meeting.created_by_id == scene.cochair.pk
+    meeting = network_events(scene.network).get(title="Spring meeting")
+    assert meeting.network_link.network_id == scene.network.pk
+    assert meeting.network_link.added_by_id == scene.cochair.pk
     assert meeting.pk != 999999
+    assert meeting.status == EventStatus.SCHEDULED
+    assert meeting.audience == EventAudience.NETWORK
+    assert meeting.kind == EventKind.NETWORK_MEETING
+    assert meeting.slug != "crafted-slug"
     assert_gained_nothing(scene.cochair)
 
 
@@ -322,14 +335,10 @@ def test_ac7_crafted_fields_on_a_meeting_registration_are_ignored(scene):
         scene.url("meeting_register", pk=scene.meeting.pk),
         {**scene.crafted(), "status": "confirmed"},
     )
-    registration = MeetingRegistration.objects.get(
-        meeting=scene.meeting, user=scene.member
-    )
-    assert registration.status == RegistrationStatus.WAITING
-    bystander = MeetingRegistration.objects.get(
-        meeting=scene.meeting, user=scene.bystander
-    )
-    assert bystander.status == RegistrationStatus.CONFIRMED
+    registration = EventBooking.objects.get(event=scene.meeting, user=scene.member)
+    assert registration.status == BookingStatus.WAITING
+    bystander = EventBooking.objects.get(event=scene.meeting, user=scene.bystander)
+    assert bystander.status == BookingStatus.CONFIRMED
     assert_gained_nothing(scene.member)
 
 
@@ -339,10 +348,8 @@ def test_ac7_crafted_fields_on_cancelling_a_place_are_ignored(scene):
         scene.url("meeting_cancel", pk=scene.meeting.pk),
         scene.crafted(),
     )
-    bystander = MeetingRegistration.objects.get(
-        meeting=scene.meeting, user=scene.bystander
-    )
-    assert bystander.status == RegistrationStatus.CONFIRMED
+    bystander = EventBooking.objects.get(event=scene.meeting, user=scene.bystander)
+    assert bystander.status == BookingStatus.CONFIRMED
 
 
 def test_ac7_crafted_fields_on_the_profile_form_are_ignored(scene):

@@ -65,7 +65,6 @@ LISTINGS = {
     "admin memberships": ("networks_networkmembership_modeladmin_index", {}, "staff"),
     "admin join requests": ("networks_joinrequest_modeladmin_index", {}, "staff"),
     "admin co-chair updates": ("networks_cochairupdate_modeladmin_index", {}, "staff"),
-    "admin meetings": ("networks_meeting_modeladmin_index", {}, "staff"),
     "admin moderation": ("networks_moderation", {}, "staff"),
     "admin pairings": ("pairings_admin:index", {}, "staff"),
     "admin expense claims": ("pairings_admin:claims", {}, "staff"),
