@@ -28,8 +28,8 @@ RETENTION = {
     "leaving or account deletion. A network's meetings are events (the event class); "
     "leaving gives up the member's places at its meetings still to come.",
     "event": "Events and bookings: events are kept as programme records; a booking is "
-    "deleted with the account; a visitor's booking (name, email) is deleted a year after the "
-    "event; access needs shared for a booking are cleared when it is cancelled and 30 days "
+    "deleted with the account; a visitor's booking (name, email) and an invitation (an "
+    "address) are deleted a year after the event; access needs shared for a booking are cleared when it is cancelled and 30 days "
     "after the event (purge_expired).",
     "texts": "Text messages (website.sms): deleted OUTBOX_RETENTION_DAYS (90) after they "
     "were made (purge_expired), and every text to a member's number on erasure.",
@@ -300,6 +300,11 @@ DATA_MAP = {
     "members.EventReminder": (
         "event",
         fields(none="id booking days_before sent_at"),
+    ),
+    # An address an organiser invited: removed a year after the event, or on erasure.
+    "members.EventInvitation": (
+        "event",
+        fields(none="id event token invited_at", personal="email invited_by"),
     ),
     "members.CalendarFeed": (
         "event",

@@ -1,7 +1,8 @@
 """The events demo, built through the booking services as people would book; idempotent.
 
 A public webinar with 250 places and a few bookings, a members-only workshop that is full
-with a waiting list, member@example.org booked on the webinar, and a past advisory group
+with a waiting list, member@example.org booked on the webinar, an invited-only
+roundtable for leaders (director@example.org invited), and a past advisory group
 meeting with its attendance marked (the member came), its agenda (public) and its
 minutes (members only).
 """
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from home.models.snippets import Region
 from members.events import services
-from members.events.models import Event, EventBooking, EventPaper
+from members.events.models import Event, EventBooking, EventInvitation, EventPaper
 from members.models import User
 
 JOINING = "https://meet.example.org/voices-webinar"
@@ -187,8 +188,31 @@ def add_papers(event, papers):
         paper.save()
 
 
+ROUNDTABLE = {
+    "slug": "leaders-roundtable-on-co-production",
+    "title": "Leaders' roundtable: sharing power with people who use services",
+    "summary": "An invited conversation for directors and chief executives with "
+    "Lived Experience Partners, about what sharing decisions asks of a leader.",
+    "description": "Twelve places. Two partners open with what worked and what did "
+    "not; then an hour of questions, in confidence.",
+    "kind": "workshop",
+    "audience": "invited",
+    "format": "online",
+    "joining_link": "https://meet.example.org/voices-roundtable",
+    "capacity": 12,
+    "days": 28,
+}
+
+
+def _invite_quietly(event, emails):
+    """Invitations as an organiser's list holds them; the demo emails nobody."""
+    for email in emails:
+        EventInvitation.objects.get_or_create(event=event, email=email)
+
+
 def load():
     webinar, workshop, advisory = (ensure_event(item) for item in DEMO_EVENTS)
+    _invite_quietly(ensure_event(ROUNDTABLE), ["director@example.org"])
     # The member and the co-chair came; a third member booked and did not.
     past_attendance(advisory, PAST_ATTENDEES)
     # The agenda for anyone, the minutes for members.

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from members.events import services
-from members.events.models import CalendarFeed, EventBooking
+from members.events.models import CalendarFeed, EventBooking, EventInvitation
 from website.dataexport import ExportSection, erases
 
 
@@ -36,7 +36,31 @@ def export_bookings_section(user):
     )
 
 
-@erases("members.EventBooking", "members.CalendarFeed")
+def export_invitations_section(user):
+    """Invitations sent to the person's address, whoever sent them."""
+    rows = EventInvitation.objects.filter(email__iexact=user.email).values(
+        "event__title", "event__starts_at", "email", "invited_at"
+    )
+    records = [
+        {
+            "event": row["event__title"],
+            "starts_at": row["event__starts_at"],
+            "sent_to": row["email"],
+            "invited_at": row["invited_at"],
+        }
+        for row in rows
+    ]
+    if not records:
+        return None
+    return ExportSection(
+        key="event_invitations",
+        title="Invitations to events",
+        records=records,
+        order=56,
+    )
+
+
+@erases("members.EventBooking", "members.CalendarFeed", "members.EventInvitation")
 def erase_member_data(user):
     """Bookings say who came; nobody else relies on them, so they go, with the feed.
     Bookings a visitor made with the same address go too. A place at an event still to
@@ -55,3 +79,5 @@ def erase_member_data(user):
             user__isnull=True, email__iexact=user.email
         ).delete()
     CalendarFeed.objects.filter(user=user).delete()
+    if user.email:
+        EventInvitation.objects.filter(email__iexact=user.email).delete()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from home.models.snippets import Region
 from members.enquiries.forms import CleanCharField
+from members.events import invitations
 from members.events.models import EventKind, PaperKind, PaperVisibility
 from website.access_needs import SharedNeedsMixin, needs_field, share_field
 from website.uploads import document_content_problem
@@ -21,8 +22,9 @@ class MemberBookingForm(SharedNeedsMixin, forms.Form):
         CleanCharField, "Access needs for this event", "this event"
     )
     share_access_needs = share_field(
-        "Share these access needs with the programme team for this event",
-        "Only the programme staff running this event see it. Your profile is not changed.",
+        "Share these access needs with the organisers of this event",
+        "Only the people running this event see it (programme staff, or the network's "
+        "co-chairs for a network meeting). Your profile is not changed.",
     )
 
 
@@ -197,3 +199,34 @@ class PaperForm(forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         return upload
+
+
+class InvitationForm(forms.Form):
+    """An organiser pastes the addresses to invite; each must be a real address."""
+
+    addresses = CleanCharField(
+        label="Email addresses to invite",
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off"}),
+        max_length=20000,
+        help_text="One per line, or separated by commas. Up to 200 at once. Each person "
+        "is emailed their own link to book, with or without an account.",
+        error_messages={
+            "required": "Enter at least one email address",
+            "max_length": "That is too much text at once. Invite up to 200 people at a "
+            "time.",
+        },
+    )
+
+    def clean_addresses(self):
+        found, wrong = invitations.parse(self.cleaned_data["addresses"])
+        if wrong:
+            shown = ", ".join(part[:60] for part in wrong[:5])
+            more = f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""
+            raise forms.ValidationError(
+                f"These are not email addresses: {shown}{more}. Correct or remove them "
+                "and try again."
+            )
+        if not found:
+            raise forms.ValidationError("Enter at least one email address")
+        return found

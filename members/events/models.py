@@ -54,6 +54,8 @@ class EventAudience(models.TextChoices):
     MEMBERS = "members", "Members only"
     # Open to read; only members of the network that organises it may book.
     NETWORK = "network", "Members of the organising network"
+    # Only people an organiser invited by email address (members/events/invitations.py).
+    INVITED = "invited", "Invited people only"
 
 
 class EventFormat(models.TextChoices):
@@ -249,6 +251,38 @@ class EventBooking(models.Model):
     @property
     def contact_email(self):
         return self.user.email if self.user_id else self.email
+
+
+class EventInvitation(models.Model):
+    """An address an organiser invited to an invited-only event. The token in the
+    invitation email opens the event and books it, with or without an account; a
+    signed-in person whose address is invited needs no token."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "event invitation"
+        ordering = ["invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "event", models.functions.Lower("email"), name="event_invitation_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"Invitation to {self.event_id}"
 
 
 class CalendarFeed(models.Model):

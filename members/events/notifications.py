@@ -32,6 +32,11 @@ EVENT_PAPER_READY = notify.register(
     "Everyone with a place, when an organiser adds a paper or the minutes and asks for "
     "them to be told.",
 )
+EVENT_INVITATION = notify.register(
+    "event_invitation",
+    "Someone an organiser invited to an invited-only event: what it is, and their own "
+    "link to book, with or without an account.",
+)
 EVENT_OFFER_LAPSED = notify.register(
     "event_offer_lapsed",
     "A person who did not confirm an offered place in time: it went to the next person.",
@@ -97,4 +102,20 @@ def paper_ready(paper, bookings):
     return notify.notify_each(
         EVENT_PAPER_READY,
         [(_to(b), {**_context(b), "paper": paper}, b) for b in bookings],
+    )
+
+
+def invited(event, invitations):
+    """Each invited address gets its own link: the token is the key to the event."""
+    url = notify.absolute_url(event.get_absolute_url())
+    return notify.notify_each(
+        EVENT_INVITATION,
+        [
+            (
+                invitation.email,
+                {"event": event, "event_url": f"{url}?invitation={invitation.token}"},
+                invitation,
+            )
+            for invitation in invitations
+        ],
     )

@@ -1,19 +1,21 @@
 """The organiser's screens for one event: marking attendance on a phone after the event,
-and its papers and minutes.
+its papers and minutes, and who is invited to an invited-only event.
 
-`members.events.attendance` and `members.events.papers` decide and write; this module reads
-the forms and answers.
+`members.events.attendance`, `papers` and `invitations` decide and write; this module
+reads the forms and answers.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
-from members.events import attendance, forms, papers
-from members.events.models import Event, EventPaper
+from home.pagination import get_page
+from members.events import attendance, forms, invitations, papers
+from members.events.models import Event, EventAudience, EventInvitation, EventPaper
 
 # More ticks than any event has places is not a form a person sent.
 MOST_BOOKINGS = 5000
@@ -81,6 +83,14 @@ def _organised_event(request, slug):
     return event
 
 
+def _organised_item(request, slug, model, pk):
+    """One of the event's papers or invitations, for its organisers only."""
+    event = _organised_event(request, slug)
+    item = get_object_or_404(model, event=event, pk=pk)
+    item.event = event
+    return event, item
+
+
 @login_required
 def event_papers(request, slug):
     """The event's papers and minutes, with a form to add one."""
@@ -125,9 +135,55 @@ def event_papers(request, slug):
 @login_required
 @require_POST
 def remove_paper(request, slug, pk):
-    event = _organised_event(request, slug)
-    paper = get_object_or_404(EventPaper, event=event, pk=pk)
-    paper.event = event
+    event, paper = _organised_item(request, slug, EventPaper, pk)
     papers.remove(paper, by=request.user)
     messages.success(request, f"“{paper.title}” removed.")
     return redirect("members:event_papers", slug=event.slug)
+
+
+INVITED_PER_PAGE = 50
+
+
+@login_required
+def event_invitations(request, slug):
+    """Who is invited to an invited-only event, with a form to invite more."""
+    event = _organised_event(request, slug)
+    if event.audience != EventAudience.INVITED:
+        raise Http404("Only an invited-only event has a list of invitations")
+    form = forms.InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added, already = invitations.invite(
+                event, form.cleaned_data["addresses"], by=request.user
+            )
+        except invitations.InvitationError as refusal:
+            form.add_error("addresses", str(refusal))
+        else:
+            told = f"{len(added)} {pluralize(len(added), 'person,people')} invited"
+            if already:
+                told += f"; {already} already had an invitation"
+            messages.success(request, f"{told}. We are emailing each new person.")
+            return redirect("members:event_invitations", slug=event.slug)
+    page_obj = get_page(
+        invitations.listed(event), INVITED_PER_PAGE, request.GET.get("page")
+    )
+    return render(
+        request,
+        "members/events/invitations.html",
+        {
+            "event": event,
+            "form": form,
+            "page_obj": page_obj,
+            "most": invitations.MOST_AT_ONCE,
+            "crumbs": [("Home", "/"), ("Events", "/events/")],
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove_invitation(request, slug, pk):
+    event, invitation = _organised_item(request, slug, EventInvitation, pk)
+    invitations.remove(invitation, by=request.user)
+    messages.success(request, f"{invitation.email} is no longer invited.")
+    return redirect("members:event_invitations", slug=event.slug)

@@ -1,6 +1,6 @@
 """Retention for what people share when booking an event (the data map's "event" class)."""
 
-from members.events.models import EventBooking
+from members.events.models import EventBooking, EventInvitation
 from website import retention
 
 
@@ -22,5 +22,14 @@ def purge_visitor_bookings(now):
     due = EventBooking.objects.filter(
         user__isnull=True,
         event__ends_at__lt=now - retention.days("EVENT_VISITOR_BOOKING_DAYS", 365),
+    )
+    return due.delete()[0]
+
+
+@retention.step("removed {count} event invitations a year after the event", order=38)
+def purge_invitations(now):
+    """An invitation names an address; once the event is a year past it has no use."""
+    due = EventInvitation.objects.filter(
+        event__ends_at__lt=now - retention.days("EVENT_VISITOR_BOOKING_DAYS", 365)
     )
     return due.delete()[0]

@@ -9,10 +9,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 
-from members.events import attendance, notifications, owners
+from members.events import attendance, invitations, notifications, owners
 from members.events.models import (
     BookingStatus,
     CalendarFeed,
@@ -42,8 +42,23 @@ NETWORK_ONLY = (
     "This meeting is for members of the network that organises it. Join the network "
     "to book a place."
 )
+NOT_INVITED = (
+    "This event is for people who were invited. Use the link in your invitation email "
+    "to book."
+)
 # Anyone may read about these; who may book is checked when they book.
 OPEN_TO_READ = (EventAudience.PUBLIC, EventAudience.NETWORK)
+
+
+def readable(user):
+    """A Q on events: those this person may see listed and open (organisers see more).
+    Members also see members-only events; invited-only ones only the people invited."""
+    shown = Q(audience__in=OPEN_TO_READ)
+    if is_member(user):
+        shown |= Q(audience=EventAudience.MEMBERS)
+    return shown | invitations.invited_q(user)
+
+
 ALREADY_CANCELLED = "This booking is already cancelled."
 NO_OFFER = "There is no place waiting for you to confirm on this booking."
 # Often said before the hourly job has passed the place on: it claims no more than that.
@@ -57,21 +72,17 @@ TAKEN = (BookingStatus.CONFIRMED, BookingStatus.OFFERED)
 
 
 def upcoming(user=None):
-    """Scheduled events that have not ended; members also see members-only ones."""
+    """Scheduled events that have not ended, of those this person may see."""
     events = Event.objects.filter(
-        status=EventStatus.SCHEDULED, ends_at__gte=timezone.now()
+        readable(user), status=EventStatus.SCHEDULED, ends_at__gte=timezone.now()
     )
-    if not is_member(user):
-        events = events.filter(audience__in=OPEN_TO_READ)
     return events.select_related("region").order_by("starts_at", "pk")
 
 
 def past(user=None):
     """Events that have ended, newest first, each saying whether it has minutes (in the
     same query), so past meetings stay findable by what was decided."""
-    events = Event.objects.filter(ends_at__lt=timezone.now())
-    if not is_member(user):
-        events = events.filter(audience__in=OPEN_TO_READ)
+    events = Event.objects.filter(readable(user), ends_at__lt=timezone.now())
     minutes = EventPaper.objects.filter(event=OuterRef("pk"), kind=PaperKind.MINUTES)
     return (
         events.annotate(has_minutes=Exists(minutes))
@@ -81,11 +92,12 @@ def past(user=None):
 
 
 def visible_to(user):
-    """Every event this person may open, past or future: organisers open every event
-    they may mark attendance for, members-only ones included."""
-    if is_member(user) or attendance.can_mark(user, None):
+    """Every event this person may open, past or future: programme staff open every
+    event; others those `readable` lets them see. (An invitation's token opens its
+    event too: see views.)"""
+    if attendance.can_mark(user, None):
         return Event.objects.all()
-    return Event.objects.filter(audience__in=OPEN_TO_READ)
+    return Event.objects.filter(readable(user))
 
 
 def places_left(event):
@@ -115,16 +127,25 @@ def _next_status(event):
 
 
 @transaction.atomic
-def book(event, *, user=None, name="", email="", access_needs=""):
+def book(event, *, user=None, name="", email="", access_needs="", invitation=None):
     """Give a member (`user`) or a visitor (`name`, `email`) a place, or a waiting-list
-    spot when the event is full; emails them. Raises BookingError, changing nothing."""
+    spot when the event is full; emails them. `invitation`: the one whose link they
+    followed, for an invited-only event (a visitor books with its address). Raises
+    BookingError, changing nothing."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     _check_bookable(event)
+    if invitation is not None and invitation.event_id != event.pk:
+        invitation = None
+    if event.audience == EventAudience.INVITED:
+        if invitation is None and not invitations.is_invited(user, event):
+            raise BookingError(NOT_INVITED)
+        if user is None:
+            email = invitation.email
     if user is not None:
         if event.audience == EventAudience.NETWORK:
             if not owners.may_book(user, event):
                 raise BookingError(NETWORK_ONLY)
-        elif event.audience != EventAudience.PUBLIC and not is_member(user):
+        elif event.audience == EventAudience.MEMBERS and not is_member(user):
             raise BookingError(MEMBERS_ONLY)
         existing = EventBooking.objects.filter(event=event, user=user).first()
         if existing and existing.status != BookingStatus.CANCELLED:
@@ -132,7 +153,7 @@ def book(event, *, user=None, name="", email="", access_needs=""):
     else:
         if event.audience == EventAudience.NETWORK:
             raise BookingError(NETWORK_ONLY)
-        if event.audience != EventAudience.PUBLIC:
+        if event.audience not in (EventAudience.PUBLIC, EventAudience.INVITED):
             raise BookingError(MEMBERS_ONLY)
         existing = None
         earlier = (

@@ -31,6 +31,16 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/papers/", organiser.event_papers, name="event_papers"),
     path(
+        "events/<slug:slug>/invitations/",
+        organiser.event_invitations,
+        name="event_invitations",
+    ),
+    path(
+        "events/<slug:slug>/invitations/<int:pk>/remove/",
+        organiser.remove_invitation,
+        name="event_remove_invitation",
+    ),
+    path(
         "events/<slug:slug>/papers/<int:pk>/remove/",
         organiser.remove_paper,
         name="event_remove_paper",

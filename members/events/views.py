@@ -14,8 +14,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from home.pagination import get_page
-from members.events import calendar, forms, owners, papers, services
-from members.events.models import BookingStatus, EventAudience, EventPaper
+from members.events import calendar, forms, invitations, owners, papers, services
+from members.events.models import BookingStatus, Event, EventAudience, EventPaper
 from website import access_needs
 from website.spam import RateLimit, client_ip, ip_key
 
@@ -60,41 +60,73 @@ def _event_or_404(request, slug):
     )
 
 
+def _event_and_invitation(request, slug):
+    """The event, and the invitation whose link was followed (GET) or carried by the
+    form (POST): its token opens an invited-only event to someone not signed in."""
+    token = request.POST.get("invitation") or request.GET.get("invitation")
+    event = (
+        services.visible_to(request.user)
+        .select_related("region")
+        .filter(slug=slug)
+        .first()
+    )
+    invitation = None
+    if token:
+        invited = event or (
+            Event.objects.select_related("region")
+            .filter(slug=slug, audience=EventAudience.INVITED)
+            .first()
+        )
+        invitation = invited and invitations.by_token(invited, token)
+        if invitation:
+            event = invited
+    if event is None:
+        raise Http404("No event here")
+    return event, invitation or None
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def event_detail(request, slug):
     """One event: when, where, access information, places left and the booking form."""
-    event = _event_or_404(request, slug)
+    event, invitation = _event_and_invitation(request, slug)
+    here = event.get_absolute_url()
+    if invitation:
+        here += "?" + urlencode({"invitation": invitation.token})
     member = request.user.is_authenticated
     form_class = forms.MemberBookingForm if member else forms.VisitorBookingForm
     if request.method == "POST":
-        form = form_class(request.POST)
+        data = request.POST.copy()
+        if invitation and not member:
+            data["email"] = invitation.email  # the invited address books
+        form = form_class(data)
         if form.is_valid():
             if member:
                 fields = {
                     "user": request.user,
                     "access_needs": form.shared_access_needs,
+                    "invitation": invitation,
                 }
             else:
-                fields = dict(form.cleaned_data)
+                fields = {**form.cleaned_data, "invitation": invitation}
                 ip = ip_key(client_ip(request))
                 if VISITOR_LIMIT.is_exceeded(ip):
                     messages.error(request, TOO_MANY)
-                    return redirect(event.get_absolute_url())
+                    return redirect(here)
             try:
                 booking = services.book(event, **fields)
             except services.BookingError as refusal:
                 messages.error(request, str(refusal))
-                return redirect(event.get_absolute_url())
+                return redirect(here)
             if member:
                 messages.success(request, _booked_message(booking))
             else:
                 VISITOR_LIMIT.hit(ip)
                 messages.success(request, VISITOR_BOOKED.format(email=fields["email"]))
-            return redirect(event.get_absolute_url())
+            return redirect(here)
     elif member:
         form = form_class(initial={"access_needs": access_needs.saved(request.user)})
     else:
-        form = form_class()
+        form = form_class(initial={"email": invitation.email if invitation else ""})
     booking = services.current_booking(request.user, event)
     organiser = member and papers.can_manage(request.user, event)
     network_only = event.audience == EventAudience.NETWORK
@@ -110,6 +142,8 @@ def event_detail(request, slug):
             "places_left": services.places_left(event),
             "bookable": event.status == "scheduled" and not event.is_past,
             "organiser": organiser,
+            "invitation": invitation,
+            "here": here,
             "owner": owners.linked(event),
             "may_book": not network_only
             or (member and owners.may_book(request.user, event)),
@@ -202,7 +236,7 @@ def events_calendar(request):
 
 
 def event_calendar(request, slug):
-    event = _event_or_404(request, slug)
+    event, _ = _event_and_invitation(request, slug)
     booking = services.current_booking(request.user, event)
     joining = {event.pk} if booking and booking.status == "confirmed" else set()
     return calendar.calendar_response(

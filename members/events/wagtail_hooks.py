@@ -18,6 +18,7 @@ hooks.register(PANEL_HOOK, portal.my_events_panel)
 hooks.register(todo.PORTAL, todos.offers_to_confirm)
 hooks.register(todo.ADMIN, todos.attendance_to_mark)
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_bookings_section)
+hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_invitations_section)
 hooks.register(ERASE_HOOK, exports.erase_member_data)
 
 # Retention: the purge steps register with website.retention on import.

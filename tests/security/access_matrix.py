@@ -143,6 +143,8 @@ ROUTE_KWARGS = {
     "members:event_attendance": {"slug": "event_slug"},
     "members:event_papers": {"slug": "event_slug"},
     "members:event_remove_paper": {"slug": "event_slug", "pk": "=999999"},
+    "members:event_invitations": {"slug": "invited_event_slug"},
+    "members:event_remove_invitation": {"slug": "invited_event_slug", "pk": "=999999"},
     "members:event_paper": {"slug": "event_slug", "pk": "=999999", "name": "=a.pdf"},
     "members:respond_to_offer": {"pk": "interest"},
     "members:pairing_detail": {"pk": "pairing"},
@@ -331,6 +333,10 @@ MATRIX = {
     ("members:event_papers", "POST"): row("login", 403, 403, 403, 403, 403, 403, "ok", "ok", "login"),
     ("members:event_remove_paper", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
     ("members:event_remove_paper", "POST"): row("login", 403, 403, 403, 403, 403, 403, 404, 404, "login"),
+    ("members:event_invitations", "GET"): row("login", 403, 403, 403, 403, 403, 403, 200, 200, "login"),
+    ("members:event_invitations", "POST"): row("login", 403, 403, 403, 403, 403, 403, "ok", "ok", "login"),
+    ("members:event_remove_invitation", "GET"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:event_remove_invitation", "POST"): row("login", 403, 403, 403, 403, 403, 403, 404, 404, "login"),
     # A download: a paper that does not exist is 404 for everyone (tests/members/events
     # /test_papers.py checks who may read a real one).
     ("members:event_paper", "GET"): row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),

@@ -98,6 +98,7 @@ EXPORTED_BY = {
     "networks.JoinRequest": "networks",
     "networks.CoChairUpdate": "networks",
     "members.EventBooking": "event_bookings",  # network meetings' bookings too
+    "members.EventInvitation": "event_invitations",
     "networks.YouSaidWeDid": "networks",  # items the person raised
 }
 

@@ -99,6 +99,7 @@ def build_world():
     from tests.factories.events import make_event
 
     event = make_event(slug="world-event", capacity=100)
+    invited_event = make_event(slug="world-invited-event", audience="invited")
     enquiry = make_enquiry()
     type(enquiry).objects.filter(pk=enquiry.pk).update(network_page_id=network.pk)
     index = ensure_index(home)
@@ -121,6 +122,7 @@ def build_world():
         "join_request": join_request.pk,
         "meeting": meeting.pk,
         "event_slug": event.slug,
+        "invited_event_slug": invited_event.slug,
         "enquiry": enquiry.pk,
         "opportunity": opportunity.pk,
         "interest": interest.pk,

@@ -20,7 +20,11 @@ def test_demo_builds_the_promised_events_and_is_idempotent(member):
         == first
     )
     webinar = Event.objects.get(kind="webinar")
-    workshop = Event.objects.get(kind="workshop")
+    workshop = Event.objects.get(kind="workshop", audience="members")
+    roundtable = Event.objects.get(audience="invited")
+    assert list(roundtable.invitations.values_list("email", flat=True)) == [
+        "director@example.org"
+    ]
     assert webinar.capacity == 250 and webinar.audience == "public"
     assert workshop.audience == "members"
     assert list(
