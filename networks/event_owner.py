@@ -5,20 +5,15 @@ from django.db.models import Q
 
 from members.events import owners
 from networks import permissions, terms
-from networks.models import NetworkEvent, NetworkPage
+from networks.models import NetworkPage
 
 
 def network_of(event):
     """The network that organises `event`, or None; read once per event object."""
     if not hasattr(event, "_voices_network"):
-        link = (
-            NetworkEvent.objects.filter(event_id=event.pk)
-            .values_list("network_id", flat=True)
-            .first()
-        )
-        event._voices_network = (
-            None if link is None else NetworkPage.objects.get(pk=link)
-        )
+        event._voices_network = NetworkPage.objects.filter(
+            event_links__event_id=event.pk
+        ).first()
     return event._voices_network
 
 

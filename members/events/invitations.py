@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from members.events import notifications
-from members.events.models import EventAudience, EventInvitation
+from members.events.models import EventAudience, EventInvitation, well_formed
 from website import activity
 
 activity.register_verbs(
@@ -26,7 +26,6 @@ activity.register_verbs(
 # Addresses at once in the form, and on one event's list in all.
 MOST_AT_ONCE = 200
 MOST_PER_EVENT = 2000
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -62,10 +61,12 @@ def invite(event, addresses, *, by):
             f"Invite at most {MOST_AT_ONCE} people at once. You entered "
             f"{len(addresses)}; send the rest in a second batch."
         )
-    known = set(
-        EventInvitation.objects.filter(event=event).values_list("email", flat=True)
-    )
-    known = {address.lower() for address in known}
+    known = {
+        address.lower()
+        for address in EventInvitation.objects.filter(event=event).values_list(
+            "email", flat=True
+        )
+    }
     new = [address for address in addresses if address not in known]
     if len(known) + len(new) > MOST_PER_EVENT:
         raise InvitationError(
@@ -94,8 +95,8 @@ def listed(event):
 
 def by_token(event, token):
     """The invitation to `event` holding this token, or None for a bad or old one."""
-    token = str(token or "")
-    if not TOKEN_SHAPE.fullmatch(token):
+    token = well_formed(token)
+    if token is None:
         return None
     return EventInvitation.objects.filter(event=event, token=token).first()
 

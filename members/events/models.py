@@ -3,6 +3,7 @@
 Only `members.events.services` writes bookings; staff manage events in the admin.
 """
 
+import re
 import secrets
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 LONGEST_REMINDER_DAYS = 60
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what new_token makes, and no junk
 
 
 def reminder_days(text):
@@ -40,6 +42,12 @@ def validate_reminder_days(text):
 def new_token():
     """An unguessable token for a visitor's manage link or a member's private feed."""
     return secrets.token_urlsafe(32)
+
+
+def well_formed(token):
+    """The token as text if it could be one of ours, else None (junk never queried)."""
+    token = str(token or "")
+    return token if TOKEN_SHAPE.fullmatch(token) else None
 
 
 class EventKind(models.TextChoices):

@@ -4,7 +4,6 @@ The event row is locked (`select_for_update`; on SQLite the write transaction is
 immediate) before places are counted, so the last place is never given twice.
 """
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,11 +22,9 @@ from members.events.models import (
     EventStatus,
     PaperKind,
     new_token,
+    well_formed,
 )
 from members.opportunities.permissions import is_member
-
-# What `secrets.token_urlsafe` makes; anything else is not a token of ours.
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class BookingError(Exception):
@@ -48,17 +45,6 @@ NOT_INVITED = (
 )
 # Anyone may read about these; who may book is checked when they book.
 OPEN_TO_READ = (EventAudience.PUBLIC, EventAudience.NETWORK)
-
-
-def readable(user):
-    """A Q on events: those this person may see listed and open (organisers see more).
-    Members also see members-only events; invited-only ones only the people invited."""
-    shown = Q(audience__in=OPEN_TO_READ)
-    if is_member(user):
-        shown |= Q(audience=EventAudience.MEMBERS)
-    return shown | invitations.invited_q(user)
-
-
 ALREADY_CANCELLED = "This booking is already cancelled."
 NO_OFFER = "There is no place waiting for you to confirm on this booking."
 # Often said before the hourly job has passed the place on: it claims no more than that.
@@ -69,6 +55,15 @@ OFFER_ENDED = (
 
 # Places held for someone's answer count as taken, so nobody else is given them meanwhile.
 TAKEN = (BookingStatus.CONFIRMED, BookingStatus.OFFERED)
+
+
+def readable(user):
+    """A Q on events: those this person may see listed and open (organisers see more).
+    Members also see members-only events; invited-only ones only the people invited."""
+    shown = Q(audience__in=OPEN_TO_READ)
+    if is_member(user):
+        shown |= Q(audience=EventAudience.MEMBERS)
+    return shown | invitations.invited_q(user)
 
 
 def upcoming(user=None):
@@ -317,8 +312,8 @@ LAPSE_BATCH = 1000
 
 def booking_by_token(token):
     """A visitor's booking from their manage link, or None for a bad or old token."""
-    token = str(token or "")
-    if not TOKEN_SHAPE.fullmatch(token):  # NUL and other junk never reach the database
+    token = well_formed(token)
+    if token is None:
         return None
     return (
         EventBooking.objects.filter(token=token, user__isnull=True)
@@ -368,8 +363,8 @@ def reset_feed(user):
 
 def feed_bookings(token):
     """The confirmed bookings behind a private feed token, or None for a bad token."""
-    token = str(token or "")
-    if not TOKEN_SHAPE.fullmatch(token):  # NUL and other junk never reach the database
+    token = well_formed(token)
+    if token is None:
         return None
     feed = CalendarFeed.objects.filter(token=token).only("user_id").first()
     if feed is None:

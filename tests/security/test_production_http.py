@@ -5,7 +5,12 @@ import sys
 
 import pytest
 
-from tests.security.production_site import ROOT, outside_environment, run_probe
+from tests.security.production_site import (
+    ROOT,
+    outside_environment,
+    run_probe,
+    shared_folder,
+)
 
 pytestmark = pytest.mark.isolated
 
@@ -15,6 +20,7 @@ def probe(tmp_path_factory):
     return run_probe(
         "prod_probe.py",
         tmp_path_factory.mktemp("prod"),
+        shared_folder(tmp_path_factory),
         SECRET_KEY="throwaway-" + "p" * 50,
         PROBE_PASSWORD="a-long-and-unusual-passphrase",
         REQUIRE_STAFF_MFA="true",

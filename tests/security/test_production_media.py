@@ -8,7 +8,7 @@ the site must not serve those prefixes either (docs/security.md, UP-3).
 
 import pytest
 
-from tests.security.production_site import run_probe
+from tests.security.production_site import run_probe, shared_folder
 
 pytestmark = pytest.mark.isolated
 
@@ -19,6 +19,7 @@ def probe(tmp_path_factory):
     return run_probe(
         "media_probe.py",
         workdir,
+        shared_folder(tmp_path_factory),
         SECRET_KEY="throwaway-" + "m" * 50,
         MEDIA_ROOT=str(workdir / "media"),
     )
