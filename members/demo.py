@@ -9,6 +9,7 @@ from members.coaching import demo as coaching_demo
 from members.enquiries import demo as enquiries_demo
 from members.events import demo as events_demo
 from members.opportunities import demo as opportunities_demo
+from members.payments import demo as payments_demo
 
 
 def load():
@@ -16,4 +17,6 @@ def load():
     enquiries_demo.load()
     opportunities_demo.load()
     coaching_demo.load()
+    payments_demo.load()
     events_demo.load()
+    payments_demo.move_claims()

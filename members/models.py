@@ -21,8 +21,22 @@ from members.opportunities.models import (
     OpportunityAlertSent,
 )
 from members.opportunities.pages import OpportunityIndexPage, OpportunityPage
+from members.payments.models import (
+    Claim,
+    ClaimLine,
+    ExpenseCategory,
+    PaidEvent,
+    PaymentPreference,
+    PaymentRate,
+)
 
 __all__ = [
+    "Claim",
+    "ClaimLine",
+    "ExpenseCategory",
+    "PaidEvent",
+    "PaymentPreference",
+    "PaymentRate",
     "Enquiry",
     "EnquiryCounter",
     "EnquiryNote",

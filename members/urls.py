@@ -9,6 +9,7 @@ from members.accounts import urls as accounts_urls
 from members.coaching import urls as coaching_urls
 from members.events import urls as events_urls
 from members.opportunities import urls as opportunities_urls
+from members.payments import urls as payments_urls
 
 app_name = "members"
 
@@ -17,4 +18,5 @@ urlpatterns = [
     *opportunities_urls.urlpatterns,
     *coaching_urls.urlpatterns,
     *events_urls.urlpatterns,
+    *payments_urls.urlpatterns,
 ]

@@ -12,4 +12,5 @@ import members.accounts.wagtail_hooks  # noqa: F401
 import members.opportunities.wagtail_hooks  # noqa: F401
 import members.coaching.wagtail_hooks  # noqa: F401
 import members.events.wagtail_hooks  # noqa: F401
+import members.payments.wagtail_hooks  # noqa: F401
 # isort: on

@@ -26,6 +26,7 @@ STAFF = "Programme staff"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 MEMBERS = "Members"
+FINANCE = "Finance staff"
 
 # Relationship roles, registered by the features that own the records.
 COCHAIR = "cochair"

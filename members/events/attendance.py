@@ -2,7 +2,9 @@
 
 Attendance is what paid involvement and the programme's figures count, so it is written
 only here, for an event that has started, by someone allowed to organise it, in one
-transaction with a line in the event's history. Marking 250 people is two UPDATEs.
+transaction with a line in the event's history. Marking 250 people is two UPDATEs; at
+an event that pays its attendees (payments.PaidEvent) each member who came also gets a
+claim to check and send.
 
     attendance.mark(event, attended={12, 15}, listed={12, 15, 16}, by=request.user)
 """
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from members.events import owners
 from members.events.models import BookingStatus, Event, EventBooking, EventStatus
+from members.payments import sources
 from website import activity
 
 activity.register_verbs({"attendance": "Attendance marked"})
@@ -100,6 +103,13 @@ def mark(event, *, attended, listed, by):
         by=by,
         verb="attendance",
         note=f"{came} came, {did_not} did not.",
+    )
+    members = EventBooking.objects.filter(pk__in=listed, user__isnull=False)
+    sources.attendance_marked(
+        event,
+        came=members.filter(pk__in=attended).select_related("user"),
+        missed=members.exclude(pk__in=attended).select_related("user"),
+        by=by,
     )
     return came, did_not
 

@@ -4,7 +4,8 @@ A public webinar with 250 places and a few bookings, a members-only workshop tha
 with a waiting list, member@example.org booked on the webinar, an invited-only
 roundtable for leaders (director@example.org invited), and a past advisory group
 meeting with its attendance marked (the member came), its agenda (public) and its
-minutes (members only).
+minutes (members only). The advisory group and a past partners' day pay the people who
+came, so the ledger has their claims (members.payments.demo).
 """
 
 from datetime import timedelta
@@ -16,6 +17,8 @@ from home.models.snippets import Region
 from members.events import services
 from members.events.models import Event, EventBooking, EventInvitation, EventPaper
 from members.models import User
+from members.payments import demo as payments_demo
+from members.payments import sources
 
 JOINING = "https://meet.example.org/voices-webinar"
 
@@ -82,14 +85,14 @@ def ensure_event(item):
     event = Event.objects.filter(slug=item["slug"]).first()
     if event:
         return event
-    fields = {k: v for k, v in item.items() if k not in ("days", "region")}
+    fields = {k: v for k, v in item.items() if k not in ("days", "region", "hours")}
     starts = (timezone.now() + timedelta(days=item["days"])).replace(
         hour=10, minute=0, second=0, microsecond=0
     )
     return Event.objects.create(
         **fields,
         starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
+        ends_at=starts + timedelta(hours=item.get("hours", 2)),
         region=Region.objects.filter(slug=item.get("region", "")).first(),
     )
 
@@ -204,6 +207,33 @@ ROUNDTABLE = {
 }
 
 
+PARTNERS_DAY = {
+    "slug": "partners-day-telling-your-story-safely",
+    "title": "Partners' day: telling your story safely",
+    "summary": "A day for Lived Experience Partners on choosing what to share with "
+    "leaders, and looking after yourself afterwards.",
+    "description": "In person, with lunch and a quiet room. Travel and care costs are "
+    "paid back.",
+    "kind": "workshop",
+    "audience": "members",
+    "format": "in_person",
+    "venue_name": "Birmingham",
+    "capacity": 20,
+    "days": -9,
+    "hours": 5,
+}
+
+
+def _paid(event):
+    """The event pays the people who came: each gets a claim, as marking attendance
+    would make (the demo writes the attendance rows itself, so it asks the ledger)."""
+    payments_demo.pay_attendees(event)
+    came = EventBooking.objects.filter(event=event, attended=True, user__isnull=False)
+    sources.attendance_marked(
+        event, came=came.select_related("user"), missed=[], by=None
+    )
+
+
 def _invite_quietly(event, emails):
     """Invitations as an organiser's list holds them; the demo emails nobody."""
     for email in emails:
@@ -213,8 +243,13 @@ def _invite_quietly(event, emails):
 def load():
     webinar, workshop, advisory = (ensure_event(item) for item in DEMO_EVENTS)
     _invite_quietly(ensure_event(ROUNDTABLE), ["director@example.org"])
-    # The member and the co-chair came; a third member booked and did not.
+    # The member and the co-chair came; a third member booked and did not. The advisory
+    # group pays the people who come, so each has a claim (payments' demo moves them on).
     past_attendance(advisory, PAST_ATTENDEES)
+    _paid(advisory)
+    partners_day = ensure_event(PARTNERS_DAY)
+    past_attendance(partners_day, [("partner@example.org", True)])
+    _paid(partners_day)
     # The agenda for anyone, the minutes for members.
     add_papers(
         advisory,

@@ -78,6 +78,8 @@ def models_about_people():
 
 # Model -> the export section (members/exporters.py hook key) that carries its rows.
 EXPORTED_BY = {
+    "members.PaymentPreference": "involvement_payments",
+    "members.Claim": "involvement_payments",
     "members.User": "account",
     "mfa.Authenticator": "two_step_verification",
     "members.MemberProfile": "profile",

@@ -237,6 +237,10 @@ ALLOWED_FILE_FIELDS = {
     # downloaded only through a view that checks who may read it (tests/members/events
     # /test_papers.py).
     "members.events.forms.PaperForm.file",
+    # A receipt for an expense: JPEG, PNG or PDF by its bytes, 5 MB, pixels read from the
+    # header before anything decodes it, stored under a random name, and read only by the
+    # claimant and staff who handle claims (tests/members/payments/test_payment_pages.py).
+    "members.payments.forms.ExpenseForm.receipt",
 }
 
 

@@ -20,6 +20,7 @@ ROLES = (
     "past_cochair",
     "leader",
     "editor",
+    "finance",
     "staff",
     "superuser",
     "inactive",
@@ -85,6 +86,7 @@ def build_world():
     u["leader"] = UserFactory(email="leader@example.org")
     MemberProfile.objects.create(user=u["leader"], member_type=MemberType.LEADER)
     u["editor"] = UserFactory(email="editor@example.org", groups=["Editors"])
+    u["finance"] = UserFactory(email="finance@example.org", groups=["Finance staff"])
     u["staff"] = UserFactory(email="staff@example.org", groups=["Programme staff"])
     u["superuser"] = UserFactory(
         email="admin@example.org", is_superuser=True, is_staff=True
@@ -114,6 +116,19 @@ def build_world():
         privacy_notice_version="1",
     )
     assert CoChairUpdate.objects.filter(pk=update.pk).exists()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from members.payments import ledger
+    from tests.factories.payments import make_claim, travel
+
+    claim = make_claim(u["member"])
+    line = ledger.add_expense(
+        claim,
+        by=u["member"],
+        category=travel(),
+        amount="3.20",
+        receipt=SimpleUploadedFile("ticket.pdf", b"%PDF-1.4 a bus ticket"),
+    )
 
     o = {
         "slug": network.slug,
@@ -132,6 +147,8 @@ def build_world():
         "member_user": u["member"].pk,
         "membership": membership.pk,
         "cochair_link": cochair_link.pk,
+        "claim": claim.pk,
+        "claim_line": line.pk,
     }
     return World(users=u, objects=o)
 

@@ -382,19 +382,8 @@ LOGGING = {
     "loggers": {"django.security.DisallowedHost": {"handlers": [], "propagate": False}},
 }
 
-DEMO_PASSWORD = env.get("DEMO_PASSWORD", "voices-demo-2026")
+# What the programme itself decides: demo accounts, enquiries, retention, payments.
+from .programme import *  # noqa: E402, F403
 
-# Enquiries from leaders (website/spam.py, members/enquiries/services.py).
-ENQUIRY_RETENTION_DAYS = env.get_int("ENQUIRY_RETENTION_DAYS", 730)
-ENQUIRY_RATE_LIMIT_PER_IP = env.get_int("ENQUIRY_RATE_LIMIT_PER_IP", 5)
-ENQUIRY_RATE_LIMIT_PER_EMAIL = env.get_int("ENQUIRY_RATE_LIMIT_PER_EMAIL", 3)
-ENQUIRY_MIN_SECONDS = 3
-ENQUIRY_MAX_LINKS = 3
-# Extra staff addresses always told about new enquiries; never editable in the CMS (SP-4).
-ENQUIRY_NOTIFY_EMAILS = env.get_list("ENQUIRY_NOTIFY_EMAILS")
-
-# Retention (purge_expired, docs/privacy.md): idle member accounts; audit entries (days).
-INACTIVE_ACCOUNT_MONTHS = env.get_int("INACTIVE_ACCOUNT_MONTHS", 24)
-AUDIT_RETENTION_DAYS = env.get_int("AUDIT_RETENTION_DAYS", 730)
 # No avatars from gravatar.com: it would tell a third party who uses the admin (design.md §5).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
