@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests import migrated
 from tests.factories import UserFactory
 from tests.factories.users import PASSWORD
 
@@ -154,3 +155,23 @@ def fragments_on(settings):
     fragments.clear()
     yield
     fragments.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Start the test database from the run's migrated copy (tests/migrated.py) rather
+    than applying every migration again in each process."""
+    from django.db import connection
+
+    keeper = None
+    if connection.vendor == "sqlite":
+        name = connection.creation._get_test_db_name()
+        if connection.creation.is_in_memory_db(name):
+            keeper = migrated.fill_memory_database(name)
+    elif connection.vendor == "postgresql":
+        connection.settings_dict["TEST"]["TEMPLATE"] = migrated.postgres_template(
+            connection.settings_dict
+        )
+    yield
+    if keeper is not None:
+        keeper.close()

@@ -1,13 +1,14 @@
 """Browser journeys: one demo site, one Chromium, one screenshot folder per test session.
 
 The site runs as a real server process (`manage.py runserver`, test settings) on a free
-127.0.0.1 port against its own SQLite file built with `migrate` and `load_demo`, so the
-journeys see exactly what a visitor to `make run` would. Debian's Chromium is driven by
+127.0.0.1 port against its own copy of a SQLite file built with `migrate` and `load_demo`
+(once per test run), so the journeys see exactly what a visitor to `make run` would. Debian's Chromium is driven by
 Playwright; no browser is ever downloaded.
 """
 
 import os
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -18,7 +19,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
+
+from tests import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-screenshots"
@@ -34,6 +38,7 @@ CHROMIUM_ARGS = [
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 DEMO_PASSWORD = "voices-demo-2026"
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
 def pytest_collection_modifyitems(items):
@@ -78,24 +83,50 @@ class LiveSite:
         return match.group(1)
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("live-site")
-    db_path = workdir / "browser.sqlite3"
-    env = {
+def server_environment(folder):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
-        "DATABASE_URL": f"sqlite:///{db_path}",
-        "MEDIA_ROOT": str(workdir / "media"),
+        "DATABASE_URL": f"sqlite:///{folder / 'browser.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
         "BROWSER_TEST_SERVER": "1",
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, timeout=300)
+
+
+def demo_site(shared):
+    """A folder with the demo database and its media, built once per test run (the first
+    worker builds it under a lock, from the run's migrated copy, tests/migrated.py)."""
+    folder = shared / "browser-demo"
+    with FileLock(str(shared / "browser-demo.lock")):
+        if not (folder / "done").exists():
+            folder.mkdir(exist_ok=True)
+            migrated.copy_sqlite(folder / "browser.sqlite3")
+            for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+                subprocess.run(
+                    [*MANAGE, *command],
+                    cwd=ROOT,
+                    env=server_environment(folder),
+                    check=True,
+                    timeout=300,
+                )
+            (folder / "done").touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """This worker's own copy of the demo site, served on a free port."""
+    workdir = tmp_path_factory.mktemp("live-site")
+    demo = demo_site(migrated.shared_folder(tmp_path_factory))
+    shutil.copyfile(demo / "browser.sqlite3", workdir / "browser.sqlite3")
+    if (demo / "media").exists():
+        shutil.copytree(demo / "media", workdir / "media")
+    db_path = workdir / "browser.sqlite3"
+    env = server_environment(workdir)
     port = free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        [*MANAGE, "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env=env,
         stdout=log,

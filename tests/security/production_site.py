@@ -2,9 +2,10 @@
 
 The test settings differ from production on purpose, so the checklist's production checks
 (HD-2, SE-4, HD-6, UP-3) run in a subprocess: collectstatic, the cache table and migrations
-into a throwaway folder, then the probe, whose last line of output is JSON. The static files
-and the migrated database are made once per test run, shared by the probes (and by pytest's
-worker processes, under a file lock); each probe gets its own copy of the database."""
+into a throwaway folder (starting from the run's migrated copy, tests/migrated.py), then
+the probe, whose last line of output is JSON. The static files and the migrated database
+are made once per test run, shared by the probes (and by pytest's worker processes, under a
+file lock); each probe gets its own copy of the database."""
 
 import json
 import os
@@ -14,6 +15,8 @@ import sys
 from pathlib import Path
 
 from filelock import FileLock
+
+from tests import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,6 +40,7 @@ def _prepared(shared, env):
                 "DATABASE_URL": f"sqlite:///{folder / 'prod.sqlite3'}",
                 "STATIC_ROOT": str(folder / "static"),
             }
+            migrated.copy_sqlite(folder / "prod.sqlite3")
             for command in (
                 ["collectstatic", "--noinput", "-v0"],
                 ["createcachetable"],
@@ -82,10 +86,3 @@ def run_probe(script, workdir, shared, **settings):
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
-
-
-def shared_folder(tmp_path_factory):
-    """This test run's temporary folder that all of pytest-xdist's workers share (their
-    own folders sit inside it); the run's own folder when there are no workers."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base

@@ -5,12 +5,8 @@ import sys
 
 import pytest
 
-from tests.security.production_site import (
-    ROOT,
-    outside_environment,
-    run_probe,
-    shared_folder,
-)
+from tests.migrated import shared_folder
+from tests.security.production_site import ROOT, outside_environment, run_probe
 
 pytestmark = pytest.mark.isolated
 

@@ -8,7 +8,8 @@ the site must not serve those prefixes either (docs/security.md, UP-3).
 
 import pytest
 
-from tests.security.production_site import run_probe, shared_folder
+from tests.migrated import shared_folder
+from tests.security.production_site import run_probe
 
 pytestmark = pytest.mark.isolated
 

@@ -19,6 +19,7 @@ from django.db import connection
 
 from members.enquiries.services import next_reference, submit_enquiry
 from members.models import Enquiry
+from tests import migrated
 
 ROOT = Path(__file__).resolve().parents[3]
 THREADS = 8
@@ -89,6 +90,8 @@ def test_same_submission_token_gives_one_enquiry(db):
     connection.vendor == "postgresql", reason="PostgreSQL runs the in-process test"
 )
 def test_concurrent_submissions_on_a_sqlite_file_get_unique_references(tmp_path):
+    # The script's migrate finds the run's migrated copy up to date (tests/migrated.py).
+    migrated.copy_sqlite(tmp_path / "concurrency.sqlite3")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
