@@ -316,6 +316,11 @@ def pay(claim, *, by, reference, paid_on=None):
     paid_on = paid_on or timezone.localdate()
     if paid_on > timezone.localdate():
         raise PaymentError("Enter the day it was paid, today or earlier.")
+    if paid_on < claim.happened_on:
+        raise PaymentError(
+            "Enter the day it was paid: it cannot be before the involvement "
+            f"({claim.happened_on:%-d %B %Y})."
+        )
     return CLAIM_FLOW.move(
         claim, S.PAID, by=by, paid_on=paid_on, payment_reference=reference
     )

@@ -1,23 +1,24 @@
 """The staff side of payments, in the admin: the queue of claims to approve and to pay,
-one claim with its receipts and the moves the viewer may make, and the finance export
-(one row per payment line, streamed, amounts as exact decimals)."""
+one claim with its receipts and the moves the viewer may make, the finance exports (CSV and
+Excel, members/payments/finance.py), the figures by strand and month, and a person's
+statement for a tax year."""
 
-import csv
+from datetime import date
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from home.pagination import get_page
-from members.payments import ledger, preferences, queries, totals
+from members.payments import finance, ledger, preferences, queries, totals
 from members.payments import permissions as perms
 from members.payments.forms import PayeeForm, PayForm, ReturnForm
-from members.payments.models import Claim, ClaimLine, ClaimStatus
-from website.spreadsheets import safe_cell
+from members.payments.models import Claim, ClaimStatus
 from website.views import forbidden
 
 PER_PAGE = 50
@@ -30,23 +31,6 @@ STAFF_LABELS = {
     ClaimStatus.RETURNED: "Returned to the person",
     ClaimStatus.WITHDRAWN: "Withdrawn (involvement corrected)",
 }
-EXPORT_COLUMNS = [
-    "claim",
-    "line",
-    "payee_reference",
-    "person",
-    "involvement",
-    "happened_on",
-    "kind",
-    "category",
-    "cost_code",
-    "strand",
-    "amount",
-    "vat_free",
-    "status",
-    "paid_on",
-    "payment_reference",
-]
 
 
 def _refused(request, allowed=perms.sees_ledger):
@@ -63,6 +47,9 @@ def queue(request):
     page_obj = get_page(
         queries.staff_queue(status, search), PER_PAGE, request.GET.get("page")
     )
+    page_obj.object_list = list(page_obj.object_list)
+    for claim in page_obj.object_list:
+        claim.staff_status = STAFF_LABELS[claim.status]
     return render(
         request,
         "members/payments/admin/queue.html",
@@ -103,6 +90,7 @@ def _detail_page(
             if claim.person_id
             else None,
             "tax_year": totals.tax_year_label(claim.happened_on),
+            "tax_year_start": totals.tax_year(claim.happened_on)[0].year,
             "may_approve": claim.status == ClaimStatus.SUBMITTED
             and perms.may_approve(user, claim),
             "why_not": perms.why_not_approve(user, claim)
@@ -169,63 +157,69 @@ def move(request, pk, step):
     return redirect("payments_admin:claim", pk=claim.pk)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def export(request):
-    """Every payment line of the chosen status (approved by default), as CSV."""
+def export(request, kind="csv"):
+    """Every payment line of the chosen status (approved by default), as CSV or Excel."""
     if refused := _refused(request, perms.can_pay):
         return refused
     status = request.GET.get("status", ClaimStatus.APPROVED)
     if status not in ClaimStatus.values:
         status = ClaimStatus.APPROVED
-    lines = (
-        ClaimLine.objects.filter(claim__status=status)
-        .select_related("claim", "category", "claim__person__payment_preference")
-        .order_by("claim_id", "pk")
+    if kind == "xlsx":
+        return finance.xlsx_response(status)
+    return finance.csv_response(status)
+
+
+@require_GET
+def figures(request):
+    """Approved and paid money by programme strand and month, for one tax year."""
+    if refused := _refused(request):
+        return refused
+    today = timezone.localdate()
+    year = finance.year_of(request.GET.get("year"), today)
+    rows = finance.by_strand_and_month(year)
+    this_year = totals.tax_year(today)[0].year
+    return render(
+        request,
+        "members/payments/admin/figures.html",
+        {
+            "rows": rows,
+            "year": year,
+            "label": totals.tax_year_label(date(year, 4, 6)),
+            "years": [
+                (y, totals.tax_year_label(date(y, 4, 6)))
+                for y in range(this_year, this_year - 7, -1)
+            ],
+            "sum_total": sum((row["total"] for row in rows), totals.ZERO),
+        },
     )
-    writer = csv.writer(_Echo())
 
-    def rows():
-        yield writer.writerow(EXPORT_COLUMNS)
-        for line in lines.iterator(chunk_size=1000):
-            yield writer.writerow([safe_cell(cell) for cell in export_row(line)])
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="payment-lines-{status}.csv"'
+@require_GET
+def statement(request, user_pk, year):
+    """A person's statement for a tax year, for finance (the same page the person sees)."""
+    if refused := _refused(request, perms.can_pay):
+        return refused
+    if not finance.plausible_year(year, timezone.localdate()):
+        raise Http404("No such tax year")
+    person = get_object_or_404(get_user_model(), pk=user_pk)
+    return render(
+        request,
+        "members/payments/statement.html",
+        {
+            "person": person,
+            "statement": finance.statement(person, year),
+            "preference": preferences.preference_for(person),
+            "for_finance": True,
+        },
     )
-    return response
-
-
-def export_row(line):
-    claim = line.claim
-    person = claim.person
-    preference = getattr(person, "payment_preference", None) if person else None
-    return [
-        claim.pk,
-        line.pk,
-        preference.payee_reference if preference else "",
-        (person.get_full_name() or person.email) if person else "",
-        claim.get_involvement_display(),
-        claim.happened_on.isoformat(),
-        line.get_kind_display(),
-        line.category.name if line.category_id else "",
-        claim.cost_code,
-        claim.strand,
-        f"{line.amount:.2f}",
-        "yes",  # involvement fees and expenses are outside the scope of VAT
-        claim.get_status_display(),
-        claim.paid_on.isoformat() if claim.paid_on else "",
-        claim.payment_reference,
-    ]
 
 
 admin_urls = [
     path("", queue, name="queue"),
     path("export.csv", export, name="export"),
+    path("export.xlsx", export, {"kind": "xlsx"}, name="export_xlsx"),
+    path("figures/", figures, name="figures"),
+    path("statement/<int:user_pk>/<int:year>/", statement, name="statement"),
     path("<int:pk>/", detail, name="claim"),
     path("<int:pk>/<slug:step>/", move, name="move"),
 ]

@@ -11,6 +11,11 @@ urlpatterns = [
         views.my_preference,
         name="my_payment_preference",
     ),
+    path(
+        "portal/payments/statement/<int:year>/",
+        views.my_statement,
+        name="my_payment_statement",
+    ),
     path("portal/payments/<int:pk>/", views.my_claim, name="my_claim"),
     path("portal/payments/<int:pk>/send/", views.send_claim, name="my_claim_send"),
     path(

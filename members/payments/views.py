@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.pagination import get_page
-from members.payments import ledger, preferences, queries, totals
+from members.payments import finance, ledger, preferences, queries, totals
 from members.payments import permissions as perms
 from members.payments.forms import ExpenseForm, PreferenceForm, SendForm
 from members.payments.models import ClaimLine
@@ -43,6 +43,7 @@ def my_payments(request):
             "page_obj": page_obj,
             "totals": totals.totals(request.user, today),
             "tax_year": totals.tax_year_label(today),
+            "tax_year_start": totals.tax_year(today)[0].year,
             "advice_url": _advice_url(),
             "rates": queries.current_rates(today),
             "portal_crumbs": PORTAL_CRUMBS,
@@ -199,3 +200,21 @@ def receipt(request, line_pk):
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_GET
+def my_statement(request, year):
+    """The person's statement for one tax year, to print or save as a PDF."""
+    if not finance.plausible_year(year, timezone.localdate()):
+        raise Http404("No such tax year")
+    return render(
+        request,
+        "members/payments/statement.html",
+        {
+            "person": request.user,
+            "statement": finance.statement(request.user, year),
+            "preference": preferences.preference_for(request.user),
+            "portal_crumbs": PAYMENT_CRUMBS,
+        },
+    )
