@@ -16,7 +16,7 @@ def load():
     accounts_demo.load()
     enquiries_demo.load()
     opportunities_demo.load()
+    payments_demo.load()  # before coaching and events: their involvement opens claims
     coaching_demo.load()
-    payments_demo.load()
     events_demo.load()
     payments_demo.move_claims()

@@ -5,7 +5,6 @@ from members.accounts.invitations import Application, Invitation
 from members.accounts.models import User
 from members.accounts.profiles import MemberProfile
 from members.coaching.models import (
-    ExpenseClaim,
     Pairing,
     PairingPartner,
     PairingSession,
@@ -53,7 +52,6 @@ __all__ = [
     "OpportunityAlertSent",
     "OpportunityIndexPage",
     "OpportunityPage",
-    "ExpenseClaim",
     "Pairing",
     "PairingPartner",
     "PairingSession",

@@ -128,14 +128,6 @@ MEMBERS_MAP = {
             personal="recorded_by",
         ),
     ),
-    "members.ExpenseClaim": (
-        "pairing",
-        fields(
-            none="id pairing session payment expenses status submitted_at decided_at "
-            "paid_at",
-            personal="partner expenses_description decided_by",
-        ),
-    ),
     # Involvement payments. Receiving benefits can reveal a disability or condition, so the
     # benefits answers (and the flag that a claim crossed a limit) are special.
     "members.PaymentRate": (
@@ -161,7 +153,7 @@ MEMBERS_MAP = {
         "payment",
         fields(
             none="id involvement source title happened_on pay_as cost_code strand status "
-            "created_at submitted_at approved_at paid_on",
+            "created_at submitted_at approved_at paid_on expenses_cap",
             personal="person logged_by approved_by payment_reference returned_reason",
             special="over_limit",
         ),

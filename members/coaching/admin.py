@@ -15,12 +15,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.views.decorators.http import require_POST
 
 from home import pagination
 from home.pagination import get_page
 from members.coaching import figures as figures
-from members.coaching import matching, sessions
+from members.coaching import matching
 from members.coaching import permissions as perms
 from members.coaching import services as services
 from members.coaching.forms import ProposePartnerForm, StaffStepForm
@@ -28,11 +27,11 @@ from members.coaching.models import (
     DEFAULT_EXPENSES_LIMIT,
     DEFAULT_SESSION_PAYMENT,
     FINISHED,
-    ExpenseClaim,
     Pairing,
     PairingPartner,
 )
 from members.models import Enquiry
+from members.payments import sources
 from website import activity
 from website.spreadsheets import safe_cell as neutralise_formula
 from website.views import forbidden
@@ -186,7 +185,11 @@ def detail(request, pk):
             "partners": pairing.partners.select_related("partner"),
             "history": activity.history(pairing),
             "sessions": pairing.sessions.select_related("recorded_by"),
-            "claims": pairing.claims.select_related("session"),
+            "claims": list(
+                sources.claims_for_sessions(
+                    [session.pk for session in pairing.sessions.all()]
+                ).values()
+            ),
             "reflections": pairing.reflections.all(),
             "steps": steps if can_manage else [],
             "form": StaffStepForm(),
@@ -220,91 +223,6 @@ def _staff_step(request, pairing):
             f"{pairing.reference} is now {pairing.get_status_display().lower()}.",
         )
     return redirect("pairings_admin:detail", pk=pairing.pk)
-
-
-# Expense claims --------------------------------------------------------------------------
-
-CLAIM_COLUMNS = [
-    ("claim", "Claim"),
-    ("pairing", "Pairing"),
-    ("partner", "Partner"),
-    ("partner_email", "Partner email"),
-    ("session_date", "Session date"),
-    ("payment", "Payment (£)"),
-    ("expenses", "Expenses (£)"),
-    ("total", "Total (£)"),
-    ("description", "Expenses were for"),
-    ("status", "Status"),
-    ("submitted", "Submitted"),
-    ("paid", "Paid"),
-]
-
-
-def claims(request):
-    """Claims for finance: submitted → approved → paid, filterable, with a CSV export."""
-    if not perms.can_decide_claims(request.user):
-        return forbidden(request)
-    status = request.GET.get("status", "")
-    queryset = ExpenseClaim.objects.select_related("pairing", "partner", "session")
-    if status in ExpenseClaim.Status.values:
-        queryset = queryset.filter(status=status)
-    if request.GET.get("export") == "csv":
-        if not perms.can_export_claims(request.user):
-            return forbidden(request)
-        return _claims_csv(queryset)
-    page = get_page(queryset, PER_PAGE, request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "members/pairings/admin/claims.html",
-        {
-            "page_obj": page,
-            "statuses": ExpenseClaim.Status.choices,
-            "status": status,
-            "query": urlencode({"status": status}) if status else "",
-            "can_export": perms.can_export_claims(request.user),
-        },
-    )
-
-
-def _claims_csv(queryset):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="expense-claims.csv"'
-    writer = csv.writer(response)
-    writer.writerow([title for _, title in CLAIM_COLUMNS])
-    for claim in queryset.iterator(chunk_size=500):
-        row = {
-            "claim": claim.pk,
-            "pairing": claim.pairing.reference,
-            "partner": claim.partner.get_full_name() or claim.partner.email,
-            "partner_email": claim.partner.email,
-            "session_date": claim.session.date.isoformat(),
-            "payment": f"{claim.payment:.2f}",
-            "expenses": f"{claim.expenses:.2f}",
-            "total": f"{claim.total:.2f}",
-            "description": claim.expenses_description,
-            "status": claim.get_status_display(),
-            "submitted": claim.submitted_at.date().isoformat(),
-            "paid": claim.paid_at.date().isoformat() if claim.paid_at else "",
-        }
-        writer.writerow([neutralise_formula(str(row[key])) for key, _ in CLAIM_COLUMNS])
-    return response
-
-
-@require_POST
-def claim_step(request, pk, step):
-    if not perms.can_decide_claims(request.user):
-        return forbidden(request)
-    claim = get_object_or_404(ExpenseClaim.objects.select_related("partner"), pk=pk)
-    try:
-        sessions.decide_claim(claim, step, by=request.user)
-    except services.PairingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            f"Claim {claim.pk} (£{claim.total}) is now {claim.get_status_display().lower()}.",
-        )
-    return redirect(reverse("pairings_admin:claims") + "?" + request.GET.urlencode())
 
 
 # Programme figures -----------------------------------------------------------------------
@@ -364,8 +282,6 @@ admin_urls = [
     path("", pairing_index, name="index"),
     path("propose/<int:enquiry_pk>/", propose, name="propose"),
     path("<int:pk>/", detail, name="detail"),
-    path("claims/", claims, name="claims"),
-    path("claims/<int:pk>/<slug:step>/", claim_step, name="claim_step"),
     path("figures/", programme_figures, name="figures"),
     path("figures.csv", programme_figures_csv, name="figures_csv"),
 ]

@@ -5,12 +5,13 @@ pairings); a second run changes nothing.
 """
 
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 
 from django.utils import timezone
 
 from members.accounts.demo import ensure_account
 from members.models import User
+from members.payments import ledger, sources
+from members.payments.models import ClaimStatus, ExpenseCategory
 
 DEMO_PARTNERS = [
     # email, first, last, region slug, interests, capacity, accepting, bio
@@ -276,8 +277,9 @@ def ensure_demo_pairing(row, regions):
 
 
 def _demo_session(pairing, index, introduced, partner, *, paid):
-    """A session recorded by each side in turn; the demo partner claims for the first two,
-    and on a finished pairing staff have approved and paid those claims."""
+    """A session recorded by each side in turn, each opening a claim in the partner's
+    ledger; the demo partner sends the first two, and on a finished pairing staff have
+    approved those and finance paid them."""
     from members.coaching import sessions
 
     pairing.refresh_from_db()
@@ -290,19 +292,25 @@ def _demo_session(pairing, index, introduced, partner, *, paid):
     )
     if partner.email != "partner@example.org" or index >= 2:
         return
-    in_person = session.mode == "in_person"
-    claim = sessions.submit_claim(
-        pairing,
-        partner=partner,
-        session=session,
-        claim_payment=True,
-        expenses=Decimal("12.40") if in_person else 0,
-        description="Return train fare" if in_person else "",
-    )
+    claim = sources.claims_for_sessions([session.pk], person=partner).get(session.pk)
+    if claim is None or claim.status != ClaimStatus.DRAFT:
+        return
+    if session.mode == "in_person":
+        ledger.add_expense(
+            claim,
+            by=partner,
+            category=ExpenseCategory.objects.filter(name="Travel").first(),
+            amount="12.40",
+            description="Return train fare",
+        )
+    ledger.submit(claim, by=partner)
     if paid:
-        staff = User.objects.get(email="staff@example.org")
-        claim = sessions.decide_claim(claim, "approve", by=staff)
-        sessions.decide_claim(claim, "pay", by=staff)
+        ledger.approve(claim, by=User.objects.get(email="staff@example.org"))
+        ledger.pay(
+            claim,
+            by=User.objects.get(email="finance@example.org"),
+            reference=f"BACS-{session.date:%y%m%d}-{claim.pk:04d}",
+        )
 
 
 def _history_times(pairing, lines, start, introduced, end):

@@ -4,7 +4,6 @@
 from django.contrib.contenttypes.models import ContentType
 
 from members.coaching.models import (
-    ExpenseClaim,
     Pairing,
     PairingPartner,
     PairingSession,
@@ -16,7 +15,8 @@ from website.models import Activity
 
 
 def export_pairings(user):
-    """Pairings the person was part of, their sessions, claims and reflections."""
+    """Pairings the person was part of, their sessions and reflections (claims are in
+    payments' own section)."""
     from website.dataexport import ExportSection
 
     partner_rows = PairingPartner.objects.filter(partner=user).select_related("pairing")
@@ -77,41 +77,6 @@ def export_sessions(user):
     )
 
 
-def export_claims(user):
-    from website.dataexport import ExportSection
-
-    records = [
-        {
-            "pairing": f"PAIR-{row['pairing_id']:05d}",
-            "session_date": row["session__date"],
-            "payment": row["payment"],
-            "expenses": row["expenses"],
-            "expenses_were_for": row["expenses_description"],
-            "status": row["status"],
-            "submitted": row["submitted_at"],
-            "paid": row["paid_at"],
-        }
-        for row in ExpenseClaim.objects.filter(partner=user).values(
-            "pairing_id",
-            "session__date",
-            "payment",
-            "expenses",
-            "expenses_description",
-            "status",
-            "submitted_at",
-            "paid_at",
-        )
-    ]
-    if not records:
-        return None
-    return ExportSection(
-        key="expense_claims",
-        title="Payment and expense claims",
-        order=62,
-        records=records,
-    )
-
-
 def export_reflections(user):
     from website.dataexport import ExportSection
 
@@ -163,7 +128,6 @@ def export_availability(user):
 @erases(
     "members.Pairing",
     "members.PairingPartner",
-    "members.ExpenseClaim",
     "members.Reflection",
 )
 def erase_pairings(user):
@@ -177,7 +141,6 @@ def erase_pairings(user):
         quote_consent=False,
         shared_with_other_side=False,
     )
-    ExpenseClaim.objects.filter(partner=user).update(expenses_description="")
     # Their lines in pairings' history keep what happened, not what they wrote or their name.
     Activity.objects.filter(
         content_type=ContentType.objects.get_for_model(Pairing), actor=user

@@ -2,7 +2,8 @@
 
 A pairing moves through a fixed lifecycle (see `Pairing.Status` and members/coaching/services.py);
 every move is a line in the shared history (website.Activity). Sessions record when and how people met, never what
-was said. Partners may claim payment and expenses; both sides reflect when it ends.
+was said. Each session opens a claim in the partner's payments ledger (members/payments);
+both sides reflect when it ends.
 """
 
 from decimal import Decimal
@@ -244,66 +245,6 @@ class PairingSession(models.Model):
 
     def __str__(self):
         return f"Session on {self.date:%d %b %Y}"
-
-
-class ExpenseClaim(models.Model):
-    """A partner's claim for a session: the set payment and/or expenses, approved then paid."""
-
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted"
-        APPROVED = "approved", "Approved"
-        PAID = "paid", "Paid"
-        REJECTED = "rejected", "Not approved"
-
-    pairing = models.ForeignKey(
-        Pairing, on_delete=models.PROTECT, related_name="claims"
-    )
-    session = models.OneToOneField(
-        PairingSession, on_delete=models.PROTECT, related_name="claim"
-    )
-    partner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    payment = models.DecimalField(
-        **MONEY, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
-    )
-    expenses = models.DecimalField(
-        **MONEY, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
-    )
-    expenses_description = models.CharField(max_length=500, blank=True)
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.SUBMITTED,
-        db_index=True,
-    )
-    submitted_at = models.DateTimeField(default=timezone.now)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    paid_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-submitted_at", "-pk"]
-        permissions = [("export_expenseclaim", "Can export expense claims")]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(payment__gte=0) & models.Q(expenses__gte=0),
-                name="claim_money_not_negative",
-            )
-        ]
-
-    def __str__(self):
-        return f"Claim {self.pk} ({self.get_status_display()})"
-
-    @property
-    def total(self):
-        return (self.payment or Decimal("0")) + (self.expenses or Decimal("0"))
 
 
 class Reflection(models.Model):

@@ -24,7 +24,3 @@ REFLECTION_REQUEST = notify.register(
     "pairing_reflection_request",
     "Both sides of a finished pairing: please write a short reflection.",
 )
-CLAIM_UPDATE = notify.register(
-    "pairing_claim_update",
-    "The partner: their payment or expense claim was approved, not approved or paid.",
-)

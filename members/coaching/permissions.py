@@ -43,14 +43,6 @@ def can_view_programme_figures(user):
     return _active_user(user) and user.has_perm("members.view_programme_figures")
 
 
-def can_decide_claims(user):
-    return _active_user(user) and user.has_perm("members.change_expenseclaim")
-
-
-def can_export_claims(user):
-    return _active_user(user) and user.has_perm("members.export_expenseclaim")
-
-
 def can_view_pairing(user, pairing):
     """The invited or accepted partner, or the introduced leader. Staff use the admin."""
     if is_pairing_leader(user, pairing):
@@ -89,16 +81,6 @@ def can_change_pairing_status(user, pairing, action):
     if rule is None or pairing.status not in rule.sources:
         return False
     return PAIRING_FLOW.can(pairing, rule.target, user)
-
-
-def can_claim_expenses(user, pairing):
-    return is_pairing_partner(user, pairing) and pairing.status in (
-        S.INTRODUCED,
-        S.ACTIVE,
-        S.PAUSED,
-        S.COMPLETED,
-        S.ENDED_EARLY,
-    )
 
 
 def reflection_role(user, pairing):

@@ -4,8 +4,9 @@ then queues its email in the same transaction (django-post-office).
 
 A refused step raises `PairingError` with a message for people and changes nothing. Status
 changes are also compare-and-swap updates (members/coaching/lifecycle.py), so two clicks at once
-cannot both succeed even on a database without row locks. Sessions and claims are in
-sessions.py, reflections in reflections.py, the member-data export and erasure in exports.py.
+cannot both succeed even on a database without row locks. Sessions (each opening a claim in
+members/payments) are in sessions.py, reflections in reflections.py, the member-data export and
+erasure in exports.py.
 """
 
 from allauth.account.models import EmailAddress

@@ -1,14 +1,14 @@
 """What pairings put on people's "Things to do" (website/todo.py).
 
 A partner's open invitation waits on their answer, and a finished pairing waits on each side's
-reflection until they send it; staff who decide claims see the claims waiting for approval.
+reflection until they send it. (Claims for sessions are on payments' own list.)
 Registered in members/coaching/wagtail_hooks.py.
 """
 
 from django.urls import reverse
 
 from members.coaching import permissions as perms
-from members.coaching.models import FINISHED, ExpenseClaim
+from members.coaching.models import FINISHED
 from members.coaching.queries import dashboard_pairings
 from website import todo
 
@@ -53,24 +53,3 @@ def pairings_waiting(request):
                 )
             )
     return items
-
-
-def claims_to_decide(request):
-    """Staff who approve claims: how many are waiting for a decision."""
-    if not perms.can_decide_claims(request.user):
-        return []
-    waiting = ExpenseClaim.objects.filter(status=ExpenseClaim.Status.SUBMITTED)
-    count = waiting.count()
-    if not count:
-        return []
-    return [
-        todo.Todo(
-            text=(
-                f"{count} payment and expense claim{'s' if count != 1 else ''} "
-                "waiting for approval"
-            ),
-            url=reverse("pairings_admin:claims") + "?status=submitted",
-            link_text="Review claims",
-            kind="claims",
-        )
-    ]

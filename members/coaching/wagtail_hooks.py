@@ -55,13 +55,6 @@ def register_pairing_menu():
             check=perms.can_view_pairings_admin,
         ),
         _PairingMenuItem(
-            "Expense claims",
-            reverse("pairings_admin:claims"),
-            icon_name="doc-full",
-            order=2,
-            check=perms.can_decide_claims,
-        ),
-        _PairingMenuItem(
             "Programme figures",
             reverse("pairings_admin:figures"),
             icon_name="table",
@@ -74,10 +67,8 @@ def register_pairing_menu():
 
 hooks.register(PANEL_HOOK, panels.pairings_panel)
 hooks.register(todo.PORTAL, todos.pairings_waiting)
-hooks.register(todo.ADMIN, todos.claims_to_decide)
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_pairings)
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_sessions)
-hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_claims)
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_reflections)
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_availability)
 hooks.register(ERASE_HOOK, exports.erase_pairings)

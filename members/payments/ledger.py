@@ -93,11 +93,22 @@ def fee_for(rate, hours=None):
 
 @transaction.atomic
 def arise(
-    person, *, involvement, source, title, happened_on, logged_by=None, hours=None
+    person,
+    *,
+    involvement,
+    source,
+    title,
+    happened_on,
+    logged_by=None,
+    hours=None,
+    fee=None,
+    expenses_cap=None,
 ):
     """A claim for one piece of involvement, ready for the person to check and send.
     Nothing for someone who chose no payment; the same claim again for the same source
-    (a withdrawn one is opened again). The fee is the rate in force that day."""
+    (a withdrawn one is opened again). The fee is the rate in force that day, unless the
+    source sets its own (a coaching pairing's agreed session payment), as it may a limit
+    on the claim's expenses in all."""
     preference = preference_of(person)
     choice = preference.choice if preference else PaymentChoice.FEE_AND_EXPENSES
     if choice == PaymentChoice.NO_PAYMENT:
@@ -121,10 +132,14 @@ def arise(
                 pay_as=choice,
                 cost_code=rate.cost_code if rate else "",
                 strand=rate.strand if rate else "",
+                expenses_cap=expenses_cap,
             )
     except IntegrityError:  # the same source, at the same moment, from elsewhere
         return Claim.objects.get(person=person, source=source)
-    fee, how = fee_for(rate, hours)
+    if fee is None:
+        fee, how = fee_for(rate, hours)
+    else:
+        how = f"£{fee} a session, agreed for this piece of work"
     if fee and choice != PaymentChoice.EXPENSES_ONLY:
         ClaimLine.objects.create(
             claim=claim, kind=ClaimLine.Kind.FEE, amount=fee, description=how
@@ -181,6 +196,15 @@ def add_expense(claim, *, by, category, amount, description="", receipt=None):
             f"One claim can hold at most £{category.cap} for "
             f"{category.name.lower()}; this one already has £{already}."
         )
+    if locked.expenses_cap is not None:
+        spent = locked.lines.filter(kind=ClaimLine.Kind.EXPENSE).aggregate(
+            total=Sum("amount")
+        )["total"] or Decimal("0.00")
+        if spent + amount > locked.expenses_cap:
+            raise PaymentError(
+                f"Expenses on this claim can come to at most £{locked.expenses_cap} "
+                f"in all; it already has £{spent}."
+            )
     line = ClaimLine(
         claim=locked,
         kind=ClaimLine.Kind.EXPENSE,

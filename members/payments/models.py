@@ -220,6 +220,14 @@ class Claim(models.Model):
     returned_reason = models.CharField(max_length=500, blank=True)
     # Sent although it crossed a limit the person set; finance staff see a flag.
     over_limit = models.BooleanField(default=False)
+    expenses_cap = models.DecimalField(
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+        help_text="The most all expenses on this claim may come to, where its source "
+        "set one (a coaching pairing's limit per session); each category's cap applies too.",
+    )
 
     class Meta:
         ordering = ["-happened_on", "-pk"]

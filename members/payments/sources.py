@@ -3,6 +3,7 @@ opens a claim for each person (nothing for people who chose no payment). Payment
 none of those features; they pass in what happened.
 
     sources.attendance_marked(event, came=[booking, …], missed=[…], by=organiser)
+    sources.session_recorded(partner, session_pk=…, happened_on=…, minutes=…, fee=…, by=…)
 """
 
 from decimal import Decimal
@@ -10,7 +11,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from members.payments import ledger
-from members.payments.models import PaidEvent
+from members.payments.models import Claim, ClaimStatus, Involvement, PaidEvent
+from members.payments.queries import with_total
 
 
 def event_source(booking):
@@ -44,3 +46,38 @@ def attendance_marked(event, *, came, missed, by):
         if booking.user_id is not None:
             ledger.withdraw(booking.user, event_source(booking), by=by)
     return opened
+
+
+def session_source(session_pk):
+    return f"coaching-session:{session_pk}"
+
+
+def session_recorded(
+    partner, *, session_pk, happened_on, minutes, fee, by, expenses_cap=None
+):
+    """A coaching session was recorded: a claim for the partner at the pairing's own
+    session payment (no fee when it is £0) and within its expenses limit per session."""
+    return ledger.arise(
+        partner,
+        involvement=Involvement.COACHING_SESSION,
+        source=session_source(session_pk),
+        title=f"Coaching session on {happened_on.day} {happened_on:%B %Y}",
+        happened_on=happened_on,
+        logged_by=by,
+        hours=(Decimal(minutes) / 60).quantize(Decimal("0.25")),
+        fee=fee,
+        expenses_cap=expenses_cap,
+    )
+
+
+def claims_for_sessions(session_pks, person=None):
+    """{session pk: claim} for the claims these sessions opened, only the person's when
+    given (one query; withdrawn ones left out)."""
+    wanted = {session_source(pk): pk for pk in session_pks}
+    claims = Claim.objects.filter(source__in=wanted).exclude(
+        status=ClaimStatus.WITHDRAWN
+    )
+    if person is not None:
+        claims = claims.filter(person=person)
+    claims = with_total(claims.select_related("person")).order_by("happened_on", "pk")
+    return {wanted[claim.source]: claim for claim in claims}

@@ -155,12 +155,15 @@ def test_demo_partner_and_leader_share_the_active_pairing(page, browser, live_si
     expect(page.get_by_role("link", name="leader@example.org")).to_be_visible()
     assert_accessible(page, "partner's pairing")
     screenshot(page, "pairing-partner-active")
-    page.get_by_role("link", name="Claim payment or expenses").click()
-    assert_accessible(page, "claim form")
-    page.get_by_label("Expenses (£)").fill("-3")
-    page.get_by_role("button", name="Send the claim").click()
-    expect(page.get_by_text("Expenses cannot be negative").first).to_be_visible()
-    screenshot(page, "pairing-claim-error")
+    # Each session's claim is in the partner's payments ledger, one click away.
+    expect(
+        page.get_by_text("Each session recorded opens a claim for you")
+    ).to_be_visible()
+    page.get_by_role("link", name=re.compile(r"\(claim for ")).first.click()
+    page.wait_for_url(re.compile(r"/portal/payments/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Coaching session on")
+    assert_accessible(page, "a session's claim")
+    screenshot(page, "pairing-session-claim")
 
     context, leader = fresh_page(browser)
     sign_in(leader, live_site, "leader@example.org")

@@ -93,7 +93,6 @@ EXPORTED_BY = {
     "members.Pairing": "pairings",
     "members.PairingPartner": "pairings",
     "members.PairingSession": "pairing_sessions",
-    "members.ExpenseClaim": "expense_claims",
     "members.Reflection": "reflections",
     "networks.NetworkMembership": "networks",
     "networks.NetworkCoChair": "networks",

@@ -67,7 +67,7 @@ LISTINGS = {
     "admin co-chair updates": ("networks_cochairupdate_modeladmin_index", {}, "staff"),
     "admin moderation": ("networks_moderation", {}, "staff"),
     "admin pairings": ("pairings_admin:index", {}, "staff"),
-    "admin expense claims": ("pairings_admin:claims", {}, "staff"),
+    "admin involvement payments": ("payments_admin:queue", {}, "staff"),
     "admin partner suggestions": ("pairings_admin:propose", {}, "staff"),
     "admin opportunity interests bulk": ("opportunity_interests_bulk", {}, "staff"),
 }

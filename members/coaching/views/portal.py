@@ -26,6 +26,7 @@ from members.coaching.views.access import (
     pairings_for,
     viewer_role,
 )
+from members.payments import sources
 
 S = Pairing.Status
 
@@ -97,7 +98,11 @@ def pairing_detail(request, pk):
     role = viewer_role(user, pairing)
     row = perms.partner_row(user, pairing)
     partner_row = perms.accepted_partner(pairing)
-    sessions = list(pairing.sessions.select_related("claim"))
+    sessions = list(pairing.sessions.all())
+    if role == "partner":
+        claims = sources.claims_for_sessions([s.pk for s in sessions], person=user)
+        for session in sessions:
+            session.my_claim = claims.get(session.pk)
     finished = perms.can_reflect(user, pairing)
     mine, theirs = reflections.for_viewer(pairing, role) if finished else (None, None)
     actions = [
@@ -115,8 +120,6 @@ def pairing_detail(request, pk):
         "show_contact": perms.can_see_leader_contact(user, pairing),
         "can_respond": perms.can_respond_to_invitation(user, pairing),
         "can_record_session": perms.can_record_session(user, pairing),
-        "can_claim": perms.can_claim_expenses(user, pairing)
-        and any(not hasattr(s, "claim") for s in sessions),
         "can_reflect": finished and mine is None,
         "finished": finished,
         "my_reflection": mine,
@@ -124,9 +127,6 @@ def pairing_detail(request, pk):
         "actions": actions,
         "sessions": sessions,
         "total_minutes": sum(s.duration_minutes for s in sessions),
-        "claims": list(pairing.claims.filter(partner=user).select_related("session"))
-        if role == "partner"
-        else [],
         "next_step": NEXT_STEPS.get((role, pairing.status)),
         "crumbs": pairing_crumbs(),
     }

@@ -13,7 +13,6 @@ from members.coaching import permissions as perms
 from members.coaching import reflections, services, sessions
 from members.coaching.forms import (
     AvailabilityForm,
-    ClaimForm,
     ReflectionForm,
     SessionForm,
 )
@@ -74,27 +73,12 @@ def pairing_session(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def pairing_claim(request, pk):
-    """The partner claims the session payment and/or expenses for one session."""
-    pairing = get_pairing_or_404(request, pk)
-    if not perms.can_claim_expenses(request.user, pairing):
+    """Where partners used to claim for a session: claims now open by themselves when a
+    session is recorded, in My payments, so old links and bookmarks lead there."""
+    if not perms.is_pairing_partner(request.user, get_pairing_or_404(request, pk)):
         raise Http404("No such pairing")
-    return _record(
-        request,
-        pairing,
-        ClaimForm(_posted(request), pairing=pairing),
-        lambda data: sessions.submit_claim(
-            pairing,
-            partner=request.user,
-            session=data["session"],
-            claim_payment=data.get("claim_payment", False),
-            expenses=data["expenses"],
-            description=data["expenses_description"],
-        ),
-        thanks="Claim sent. Programme staff will review it.",
-        template="claim_form.html",
-    )
+    return redirect("members:my_payments")
 
 
 @login_required

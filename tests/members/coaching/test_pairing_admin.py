@@ -31,8 +31,6 @@ def admin_urls(enquiry, pairing):
             reverse("pairings_admin:detail", args=[pairing.pk]),
             {"action": "invite"},
         ),
-        ("get", reverse("pairings_admin:claims"), {}),
-        ("get", reverse("pairings_admin:claims") + "?export=csv", {}),
         ("get", reverse("pairings_admin:figures"), {}),
         ("get", reverse("pairings_admin:figures_csv"), {}),
     ]

@@ -5,11 +5,20 @@ import datetime
 import pytest
 
 from members.coaching import services, sessions
-from members.coaching.models import Pairing, PairingSession
+from members.coaching.models import Pairing
+from members.payments import ledger
+from members.payments.models import Claim
 from tests.factories.pairings import make_pairing, make_partner
+from tests.factories.payments import make_finance
 from website import activity
 
 S = Pairing.Status
+LEDGER_STEPS = [
+    "Claim opened",
+    "Status changed from To send to Sent, waiting for approval",
+    "Status changed from Sent, waiting for approval to Approved, waiting for payment",
+    "Status changed from Approved, waiting for payment to Paid",
+]
 
 
 @pytest.fixture
@@ -19,24 +28,21 @@ def partner(db):
 
 def test_pairing_history_has_human_labels_and_roles(partner, staff):
     pairing = make_pairing(partner, S.ACTIVE)
-    services.change_status(pairing, "pause", by=staff, note="Holiday")
-    sessions_line = PairingSession.objects.create(
-        pairing=pairing,
+    sessions.record_session(
+        pairing,
+        by=partner,
         date=datetime.date(2026, 3, 2),
         duration_minutes=60,
         mode="online",
-        recorded_by=partner,
     )
-    sessions.submit_claim(
-        pairing, partner=partner, session=sessions_line, claim_payment=True, expenses=0
-    )
+    services.change_status(pairing, "pause", by=staff, note="Holiday")
     lines = activity.history(pairing)
     assert [line.label for line in lines] == [
+        "Session recorded",
         "Status changed from Active to Paused",
-        "Claim submitted",
     ]
-    assert [line.actor_role for line in lines] == ["staff", "partner"]
-    assert lines[0].note == "Holiday"
+    assert [line.actor_role for line in lines] == ["partner", "staff"]
+    assert lines[1].note == "Holiday"
     assert activity.history(pairing, participant=True) == []
 
 
@@ -48,28 +54,24 @@ def test_admin_detail_renders_the_shared_history_panel(client, partner, staff):
     assert "Status changed from Active to Completed" in html
 
 
-def test_claim_decisions_go_through_the_claim_workflow(partner, staff):
+def test_a_session_claim_goes_through_the_ledgers_workflow(partner, staff):
     pairing = make_pairing(partner, S.ACTIVE)
-    session = PairingSession.objects.create(
-        pairing=pairing,
+    sessions.record_session(
+        pairing,
+        by=partner,
         date=datetime.date(2026, 3, 2),
         duration_minutes=60,
         mode="online",
-        recorded_by=partner,
     )
-    claim = sessions.submit_claim(
-        pairing, partner=partner, session=session, claim_payment=True, expenses=0
-    )
-    sessions.decide_claim(claim, "approve", by=staff)
-    sessions.decide_claim(claim, "pay", by=staff)
+    claim = Claim.objects.get(person=partner)
+    ledger.submit(claim, by=partner)
+    ledger.approve(claim, by=staff)
+    ledger.pay(claim, by=make_finance(), reference="BACS 1")
     claim.refresh_from_db()
-    assert claim.decided_by == staff and claim.paid_at and claim.decided_at
-    assert [line.label for line in activity.history(claim)] == [
-        "Status changed from Submitted to Approved",
-        "Status changed from Approved to Paid",
-    ]
-    with pytest.raises(services.PairingError, match="This claim is paid"):
-        sessions.decide_claim(claim, "approve", by=staff)
+    assert claim.approved_by == staff and claim.paid_on and claim.approved_at
+    assert [line.label for line in activity.history(claim)] == LEDGER_STEPS
+    with pytest.raises(ledger.PaymentError, match="This claim is paid"):
+        ledger.approve(claim, by=staff)
 
 
 def test_the_pairing_workflow_offers_each_person_todays_moves(

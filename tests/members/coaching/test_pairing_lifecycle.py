@@ -354,9 +354,9 @@ def test_programme_staff_group_has_pairing_permissions_editors_none(
 ):
     assert staff.has_perm("members.change_pairing")
     assert staff.has_perm("members.view_programme_figures")
-    assert staff.has_perm("members.change_expenseclaim")
+    assert staff.has_perm("members.approve_claim")  # claims for sessions: the ledger
     for person in (editor, member):
         assert not person.has_perm("members.view_pairing")
-        assert not person.has_perm("members.change_expenseclaim")
+        assert not person.has_perm("members.approve_claim")
     members_group = Group.objects.get(name="Members")
     assert not members_group.permissions.filter(codename__contains="pairing").exists()

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from members.coaching import services as services
-from members.coaching.models import ExpenseClaim, Pairing, PairingSession, Reflection
+from members.coaching.models import Pairing, PairingSession, Reflection
+from members.payments.models import Claim
 from tests.factories import UserFactory
 from tests.factories.pairings import make_enquiry, make_pairing, make_partner
 from website import activity
@@ -81,11 +82,14 @@ def test_permission_matrix_for_an_active_pairing(
         assert response["Location"].startswith("/accounts/login/")
 
 
-def test_claim_page_is_for_the_partner_only(client, active):
+def test_the_old_claim_page_is_for_the_partner_only_and_leads_to_payments(
+    client, active
+):
     client.force_login(active.leader)
     assert client.get(url(active, "claims/new")).status_code == 404
     client.force_login(active.partners.get().partner)
-    assert client.get(url(active, "claims/new")).status_code == 200
+    response = client.get(url(active, "claims/new"))
+    assert response["Location"] == "/portal/payments/"
 
 
 def test_another_partners_pairing_is_404(client, active):
@@ -370,4 +374,4 @@ def test_list_shows_only_my_pairings(client, active, partner):
 
 def test_leader_enquiry_without_pairing_unaffected(client, db):
     make_enquiry()
-    assert ExpenseClaim.objects.count() == 0
+    assert Claim.objects.count() == 0

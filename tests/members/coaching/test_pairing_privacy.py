@@ -8,13 +8,15 @@ import pytest
 from members.coaching import reflections, sessions
 from members.coaching import services as services
 from members.coaching.models import (
-    ExpenseClaim,
     Pairing,
     PairingPartner,
     PairingSession,
     Reflection,
 )
+from members.payments import ledger, sources
+from members.payments.models import Claim, ClaimStatus
 from tests.factories.pairings import make_pairing, make_partner
+from tests.factories.payments import travel
 from tests.members.accounts.accounts_helpers import fresh_login
 from website.dataexport import erase_for, sections_for
 
@@ -32,14 +34,11 @@ def finished(db):
         duration_minutes=60,
         mode="online",
     )
-    sessions.submit_claim(
-        pairing,
-        partner=partner,
-        session=session,
-        claim_payment=True,
-        expenses=5,
-        description="Bus fare",
+    claim = sources.claims_for_sessions([session.pk], person=partner)[session.pk]
+    ledger.add_expense(
+        claim, by=partner, category=travel(), amount="5.00", description="Bus fare"
     )
+    ledger.submit(claim, by=partner)
     services.change_status(pairing, "complete", by=partner)
     reflections.submit_reflection(
         pairing,
@@ -61,7 +60,11 @@ def test_partner_export_has_pairing_sessions_claims_and_reflection(finished):
     sections = {section.key: section for section in sections_for(partner)}
     assert sections["pairings"].records[0]["pairing"] == pairing.reference
     assert sections["pairing_sessions"].records[0]["minutes"] == 60
-    assert sections["expense_claims"].records[0]["expenses_were_for"] == "Bus fare"
+    spent = [r for r in sections["involvement_payments"].records if r.get("details")]
+    assert [(r["kind"], r["details"]) for r in spent] == [
+        ("fee", "£75.00 a session, agreed for this piece of work"),
+        ("expense", "Bus fare"),
+    ]
     assert sections["reflections"].records[0]["what_changed"] == "Mine"
     json.dumps([s.records for s in sections.values()], default=str)
 
@@ -70,7 +73,7 @@ def test_leader_export_has_their_pairing(finished):
     pairing, _ = finished
     sections = {section.key: section for section in sections_for(pairing.leader)}
     assert sections["pairings"].records[0]["your_role"] == "Leader"
-    assert "expense_claims" not in sections
+    assert "involvement_payments" not in sections
 
 
 def test_my_data_page_lists_pairings(client, finished):
@@ -92,8 +95,10 @@ def test_erase_blanks_words_and_keeps_money_and_counts(finished):
     reflection = Reflection.objects.get()
     assert (reflection.what_changed, reflection.quote_consent) == ("", False)
     assert reflection.would_recommend == "yes"
-    claim = ExpenseClaim.objects.get()
-    assert claim.expenses_description == "" and claim.total == 80
+    claim = Claim.objects.get()
+    assert claim.status == ClaimStatus.SUBMITTED and claim.person == partner
+    assert set(claim.lines.values_list("description", flat=True)) == {""}
+    assert sum(claim.lines.values_list("amount", flat=True)) == 80
     assert PairingSession.objects.count() == 1
     assert PairingPartner.objects.get().partner == partner
 

@@ -1,5 +1,5 @@
 """Pairings on "Things to do": a partner's invitation until they answer, each side's
-reflection until they send it, and claims waiting for staff approval."""
+reflection until they send it; and claims for sessions wait for staff approval."""
 
 import datetime
 from types import SimpleNamespace
@@ -7,7 +7,10 @@ from types import SimpleNamespace
 import pytest
 
 from members.coaching import reflections, services, sessions, todos
-from members.coaching.models import Pairing, PairingSession
+from members.coaching.models import Pairing
+from members.payments import ledger
+from members.payments import todos as payment_todos
+from members.payments.models import Claim
 from tests.factories import UserFactory
 from tests.factories.pairings import make_pairing, make_partner
 
@@ -74,20 +77,20 @@ def test_the_dashboard_shows_the_reflection_task(client, partner, leader):
     assert f"/portal/pairings/{pairing.pk}/reflection/" in html
 
 
-def test_staff_see_claims_waiting_for_approval(partner, staff, member_other):
+def test_staff_see_session_claims_waiting_for_approval(partner, staff, member_other):
+    """Claims for sessions reach staff's things to do through the payments ledger."""
     pairing = make_pairing(partner, S.ACTIVE)
-    assert items(todos.claims_to_decide, staff) == []
+    assert items(payment_todos.claims_for_staff, staff) == []
     for day in (2, 3):
-        session = PairingSession.objects.create(
-            pairing=pairing,
+        sessions.record_session(
+            pairing,
+            by=partner,
             date=datetime.date(2026, 3, day),
             duration_minutes=60,
             mode="online",
-            recorded_by=partner,
         )
-        sessions.submit_claim(
-            pairing, partner=partner, session=session, claim_payment=True, expenses=0
-        )
-    [item] = items(todos.claims_to_decide, staff)
-    assert item.text == "2 payment and expense claims waiting for approval"
-    assert items(todos.claims_to_decide, member_other) == []
+    for claim in Claim.objects.filter(person=partner):
+        ledger.submit(claim, by=partner)
+    [item] = items(payment_todos.claims_for_staff, staff)
+    assert item.text == "2 involvement claims waiting for approval"
+    assert items(payment_todos.claims_for_staff, member_other) == []
