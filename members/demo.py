@@ -16,7 +16,8 @@ def load():
     accounts_demo.load()
     enquiries_demo.load()
     opportunities_demo.load()
-    payments_demo.load()  # before coaching and events: their involvement opens claims
+    payments_demo.load()  # rates and finance, before coaching's sessions open claims
     coaching_demo.load()
+    payments_demo.choose_preferences()  # once coaching has made the partner
     events_demo.load()
     payments_demo.move_claims()

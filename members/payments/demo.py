@@ -1,11 +1,12 @@
 """Payments' demo: rates, the finance account, three people's preferences, and claims at
 each step, made through the ledger as people would make them.
 
-`load` runs before the events demo (claims arise when it records who came to its paid
-events, with the preferences already chosen); `move_claims` runs after it and takes the
-claims on: the member's is approved and paid (as vouchers), the co-chair's is returned
-with a reason, and the partner's waits to be sent, with a fee that would cross the weekly
-limit they set.
+`load` (rates, the finance account) runs before coaching's demo, whose sessions open
+claims; `choose_preferences` runs after it, once the partner exists, and before the events
+demo (claims arise when it records who came to its paid events, with the preferences
+chosen); `move_claims` runs after that and takes the claims on: the member's is approved
+and paid (as vouchers), the co-chair's is returned with a reason, and the partner's waits
+to be sent, with a fee that would cross the weekly limit they set.
 """
 
 from datetime import date
@@ -60,6 +61,10 @@ def load():
                 "strand": strand,
             },
         )
+
+
+def choose_preferences():
+    """The demo people's choices: after coaching's demo, which makes the partner."""
     for email, values in PREFERENCES.items():
         user = User.objects.filter(email=email).first()
         if user and not hasattr(user, "payment_preference"):

@@ -81,7 +81,7 @@ MOVED_INTO_ACTIVITY = {
 # Meetings became events of their network, registrations bookings (networks 0006).
 MOVED_INTO_EVENTS = {"networks_meeting", "networks_meetingregistration"}
 FORMATS = {"online": "online", "in_person": "in_person", "hybrid": "both"}
-# Coaching's expense claims became ledger claims (members 0028).
+# Coaching's expense claims became ledger claims (members 0029).
 MOVED_INTO_LEDGER = {"members_expenseclaim"}
 REPOINTED = {"content_type_id", "object_id", "from_state", "to_state"}
 LEDGER_STATUS = {

@@ -1,13 +1,12 @@
 """Coaching's own expense claims move into the one payments ledger, nothing lost: each
 becomes a claim for its session with a fee line (the session payment) and an expense line,
 at the same stage (a claim that was not approved comes back as returned, saying so), within
-its pairing's expenses limit, and its history moves with it. Then the old table goes. Going back rebuilds the old claims
-from the ledger's coaching claims that had been sent."""
+its pairing's expenses limit, and its history moves with it. Then the old table goes.
+Going back rebuilds the old claims from the ledger's coaching claims that had been sent.
+(The cap's column came first, in 0028: PostgreSQL cannot alter a table in the transaction
+that changed its rows.)"""
 
-from decimal import Decimal
-
-import django.core.validators
-from django.db import migrations, models
+from django.db import migrations
 from django.utils import timezone
 
 SOURCE = "coaching-session:"
@@ -117,24 +116,12 @@ def out_of_ledger(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0027_payment_groups_and_categories"),
+        ("members", "0028_claim_expenses_cap"),
         ("website", "0001_activity"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="claim",
-            name="expenses_cap",
-            field=models.DecimalField(
-                blank=True,
-                decimal_places=2,
-                help_text="The most all expenses on this claim may come to, where its source set one (a coaching pairing's limit per session); each category's cap applies too.",
-                max_digits=9,
-                null=True,
-                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-            ),
-        ),
         migrations.RunPython(into_ledger, out_of_ledger),
         migrations.DeleteModel(name="ExpenseClaim"),
     ]
