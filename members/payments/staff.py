@@ -1,7 +1,7 @@
 """The staff side of payments, in the admin: the queue of claims to approve and to pay,
-one claim with its receipts and the moves the viewer may make, the finance exports (CSV and
-Excel, members/payments/finance.py), the figures by strand and month, and a person's
-statement for a tax year."""
+a claim staff add by hand (members/payments/added.py), one claim with its receipts and the
+moves the viewer may make, the finance exports (CSV and Excel, members/payments/finance.py),
+the figures by strand and month, and a person's statement for a tax year."""
 
 from datetime import date
 
@@ -12,11 +12,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from home.pagination import get_page
-from members.payments import finance, ledger, preferences, queries, totals
+from members.payments import added, finance, ledger, preferences, queries, totals
 from members.payments import permissions as perms
+from members.payments.added import AddClaimForm
 from members.payments.forms import PayeeForm, PayForm, ReturnForm
 from members.payments.models import Claim, ClaimStatus
 from website.views import forbidden
@@ -59,6 +64,7 @@ def queue(request):
             "search": search,
             "statuses": list(STAFF_LABELS.items()),
             "can_export": perms.can_pay(request.user),
+            "can_add": perms.can_approve(request.user),
         },
     )
 
@@ -214,11 +220,45 @@ def statement(request, user_pk, year):
     )
 
 
+@require_http_methods(["GET", "POST"])
+def add(request):
+    """Programme staff add a claim for involvement no feature records."""
+    if refused := _refused(request, perms.can_approve):
+        return refused
+    form = AddClaimForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            claim = added.add_claim(
+                form.person,
+                by=request.user,
+                involvement=data["involvement"],
+                title=data["title"],
+                happened_on=data["happened_on"],
+                hours=data["hours"],
+            )
+        except ledger.PaymentError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request,
+                f"Claim {claim.pk} added. The person is asked to check and send it.",
+            )
+            return redirect("payments_admin:claim", pk=claim.pk)
+    return render(
+        request,
+        "members/payments/admin/add.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
 admin_urls = [
     path("", queue, name="queue"),
     path("export.csv", export, name="export"),
     path("export.xlsx", export, {"kind": "xlsx"}, name="export_xlsx"),
     path("figures/", figures, name="figures"),
+    path("add/", add, name="add"),
     path("statement/<int:user_pk>/<int:year>/", statement, name="statement"),
     path("<int:pk>/", detail, name="claim"),
     path("<int:pk>/<slug:step>/", move, name="move"),

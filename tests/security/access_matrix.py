@@ -492,6 +492,8 @@ MATRIX = {
     ("members:my_payment_statement", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
     ("payments_admin:export_xlsx", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 403, 200, "login"),
     ("payments_admin:export_xlsx", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 403, 200, "login"),
+    ("payments_admin:add", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("payments_admin:add", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
     ("payments_admin:figures", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, 200, "login"),
     ("payments_admin:figures", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
     ("payments_admin:statement", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 403, 200, "login"),
