@@ -20,9 +20,10 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView
 
 from home.models.snippets import Region
-from members.opportunities import exports, services
+from members.opportunities import exports, involvement, services
 from members.opportunities import permissions as perms
 from members.opportunities.choices import InterestStatus
+from members.opportunities.involvement import HoursForm
 from members.opportunities.models import ExpressionOfInterest
 from members.opportunities.pages import OpportunityPage
 from members.opportunities.workflow import staff_targets
@@ -146,6 +147,9 @@ class InterestInspectView(InspectView):
             "notes_form": kwargs.pop("notes_form", None)
             or NotesForm(initial={"internal_notes": interest.internal_notes}),
             "has_status_choices": bool(staff_choices(interest)),
+            "hours_form": kwargs.pop("hours_form", None)
+            or HoursForm(initial={"happened_on": timezone.localdate().isoformat()}),
+            "may_confirm_hours": interest.status == InterestStatus.ACCEPTED,
         }
         context.update(kwargs)
         if context["show_access_needs"] and interest.access_needs:
@@ -175,6 +179,8 @@ class InterestInspectView(InspectView):
                     )
                 return redirect(request.path)
             return self.render_to_response(self.get_context_data(status_form=form))
+        if action == "hours":
+            return self._confirm_hours(request, interest)
         if action == "notes":
             form = NotesForm(request.POST)
             if form.is_valid():
@@ -183,6 +189,28 @@ class InterestInspectView(InspectView):
                 messages.success(request, "Notes saved.")
                 return redirect(request.path)
             return self.render_to_response(self.get_context_data(notes_form=form))
+        return redirect(request.path)
+
+    def _confirm_hours(self, request, interest):
+        form = HoursForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(hours_form=form))
+        try:
+            claim = involvement.confirm_hours(
+                interest, by=request.user, **form.cleaned_data
+            )
+        except involvement.HoursError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                "Time confirmed. "
+                + (
+                    "The member is asked to check the claim it opened and send it."
+                    if claim
+                    else "The member chose not to be paid, so no claim was opened."
+                ),
+            )
         return redirect(request.path)
 
 

@@ -102,6 +102,7 @@ def arise(
     logged_by=None,
     hours=None,
     fee=None,
+    how="",
     expenses_cap=None,
 ):
     """A claim for one piece of involvement, ready for the person to check and send.
@@ -139,7 +140,7 @@ def arise(
     if fee is None:
         fee, how = fee_for(rate, hours)
     else:
-        how = f"£{fee} a session, agreed for this piece of work"
+        how = how or f"£{fee} a session, agreed for this piece of work"
     if fee and choice != PaymentChoice.EXPENSES_ONLY:
         ClaimLine.objects.create(
             claim=claim, kind=ClaimLine.Kind.FEE, amount=fee, description=how

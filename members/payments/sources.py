@@ -4,6 +4,7 @@ none of those features; they pass in what happened.
 
     sources.attendance_marked(event, came=[booking, …], missed=[…], by=organiser)
     sources.session_recorded(partner, session_pk=…, happened_on=…, minutes=…, fee=…, by=…)
+    sources.hours_confirmed(member, interest_pk=…, title=…, happened_on=…, hours=…, fee=…, how=…, by=…)
 """
 
 from decimal import Decimal
@@ -81,3 +82,19 @@ def claims_for_sessions(session_pks, person=None):
         claims = claims.filter(person=person)
     claims = with_total(claims.select_related("person")).order_by("happened_on", "pk")
     return {wanted[claim.source]: claim for claim in claims}
+
+
+def hours_confirmed(member, *, interest_pk, title, happened_on, hours, fee, how, by):
+    """Staff confirmed time a member gave on an opportunity: one claim per interest and
+    day, at the fee the opportunity stated (None: the dated rate for opportunities)."""
+    return ledger.arise(
+        member,
+        involvement=Involvement.OPPORTUNITY,
+        source=f"opportunity-interest:{interest_pk}:{happened_on.isoformat()}",
+        title=title,
+        happened_on=happened_on,
+        logged_by=by,
+        hours=hours,
+        fee=fee,
+        how=how,
+    )

@@ -197,3 +197,38 @@ def test_the_portal_leads_to_payments_and_the_queue_says_where_each_claim_is(
     client.force_login(staff)
     queue = client.get(reverse("payments_admin:queue")).content.decode()
     assert queue.count("Approved, waiting for payment") >= 2
+
+
+def test_fifty_thousand_lines_leave_in_bounded_memory(client, finance, member, staff):
+    """The CSV streams a thousand lines at a time and the Excel file is written to disk
+    row by row, so memory does not grow with the number of lines."""
+    import tracemalloc
+
+    from members.payments.models import Claim, ClaimLine
+
+    make_rate(fee="25.00", unit="hour")
+    claims = Claim.objects.bulk_create(
+        Claim(
+            person=member,
+            involvement="event",
+            source=f"bulk:{number}",
+            title=f"Workshop {number}",
+            happened_on=datetime.date(2026, 5, 1),
+            pay_as="fee_and_expenses",
+            status=S.APPROVED,
+        )
+        for number in range(25_000)
+    )
+    ClaimLine.objects.bulk_create(
+        ClaimLine(claim=claim, kind=kind, amount=Decimal("12.34"))
+        for claim in claims
+        for kind in ("fee", "expense")
+    )
+    client.force_login(finance)
+    tracemalloc.start()
+    response = client.get(reverse("payments_admin:export") + "?status=approved")
+    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert rows == 50_001
+    assert peak < 25 * 1024 * 1024, f"CSV export peaked at {peak:,} bytes"
