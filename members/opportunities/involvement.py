@@ -3,15 +3,13 @@ confirm each stretch of time they gave (a day and how many hours), which is a li
 interest's history and opens a claim in the member's payments ledger at the opportunity's
 stated terms."""
 
-from datetime import date
 from decimal import Decimal
 
 from django import forms
 from django.db import transaction
-from django.utils import timezone
 
 from members.opportunities.choices import InterestStatus, PaymentUnit
-from members.payments import sources
+from members.payments import fields, sources
 from website import activity
 
 activity.register_verbs({"hours_confirmed": "Time given confirmed"})
@@ -22,39 +20,17 @@ class HoursError(Exception):
 
 
 class HoursForm(forms.Form):
-    happened_on = forms.DateField(
-        label="Day the time was given",
-        help_text="For example 27 3 2027, or 2027-03-27.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        error_messages={
-            "required": "Enter the day the time was given",
-            "invalid": "Enter a real date, for example 2027-03-27",
-        },
+    happened_on = fields.day_field(
+        "Day the time was given", "Enter the day the time was given"
     )
-    hours = forms.DecimalField(
-        label="Hours",
-        min_value=Decimal("0.25"),
-        max_value=Decimal("24"),
-        max_digits=4,
-        decimal_places=2,
-        help_text="Including preparation the opportunity asked for, for example 2.5.",
-        error_messages={
-            "required": "Enter the hours",
-            "invalid": "Enter a number of hours, for example 2.5",
-            "min_value": "Enter at least 0.25 hours",
-            "max_value": "Enter 24 hours or fewer",
-            "max_digits": "Enter 24 hours or fewer",
-            "max_decimal_places": "Enter hours to two decimal places at most",
-        },
+    hours = fields.hours_field(
+        "Hours", "Including preparation the opportunity asked for, for example 2.5."
     )
 
     def clean_happened_on(self):
-        day = self.cleaned_data["happened_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("Confirm time after it has been given")
-        if day < date(2000, 1, 1):
-            raise forms.ValidationError("Enter a date after the year 2000")
-        return day
+        return fields.past_day(
+            self.cleaned_data["happened_on"], "Confirm time after it has been given"
+        )
 
 
 def fee_for_terms(opportunity, hours):

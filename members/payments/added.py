@@ -3,15 +3,12 @@ panel, a phone consultation): the same ledger and workflow as any other claim. W
 adds one counts as having recorded it, so somebody else must approve it."""
 
 import uuid
-from datetime import date
-from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from members.accounts.services import clean_plain_text
-from members.payments import ledger
+from members.payments import fields, ledger
 from members.payments.models import Involvement
 
 
@@ -44,30 +41,11 @@ class AddClaimForm(forms.Form):
             "max_length": "Keep this to 200 characters or fewer",
         },
     )
-    happened_on = forms.DateField(
-        label="When it happened",
-        help_text="For example 27 3 2027, or 2027-03-27.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        error_messages={
-            "required": "Enter the date it happened",
-            "invalid": "Enter a real date, for example 2027-03-27",
-        },
-    )
-    hours = forms.DecimalField(
-        label="Hours (for hourly rates)",
+    happened_on = fields.day_field("When it happened", "Enter the date it happened")
+    hours = fields.hours_field(
+        "Hours (for hourly rates)",
+        "Leave empty for a rate paid per session.",
         required=False,
-        min_value=Decimal("0.25"),
-        max_value=Decimal("24"),
-        max_digits=4,
-        decimal_places=2,
-        help_text="Leave empty for a rate paid per session.",
-        error_messages={
-            "invalid": "Enter a number of hours, for example 1.5",
-            "min_value": "Enter at least 0.25 hours",
-            "max_value": "Enter 24 hours or fewer",
-            "max_digits": "Enter 24 hours or fewer",
-            "max_decimal_places": "Enter hours to two decimal places at most",
-        },
     )
 
     def clean_email(self):
@@ -87,14 +65,10 @@ class AddClaimForm(forms.Form):
         return title
 
     def clean_happened_on(self):
-        day = self.cleaned_data["happened_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(
-                "Add a claim after the involvement has happened"
-            )
-        if day < date(2000, 1, 1):
-            raise forms.ValidationError("Enter a date after the year 2000")
-        return day
+        return fields.past_day(
+            self.cleaned_data["happened_on"],
+            "Add a claim after the involvement has happened",
+        )
 
 
 def add_claim(person, *, by, involvement, title, happened_on, hours=None):

@@ -7,7 +7,7 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from members.accounts.services import clean_plain_text
-from members.payments import ledger
+from members.payments import fields, ledger
 from members.payments.models import ExpenseCategory, PaymentChoice, PaymentPreference
 from website import uploads
 
@@ -206,15 +206,7 @@ class PayForm(forms.Form):
             "max_length": "Keep the reference to 60 characters or fewer",
         },
     )
-    paid_on = forms.DateField(
-        label="Date paid",
-        help_text="For example 27 3 2027, or 2027-03-27.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        error_messages={
-            "required": "Enter the date it was paid",
-            "invalid": "Enter a real date, for example 2027-03-27",
-        },
-    )
+    paid_on = fields.day_field("Date paid", "Enter the date it was paid")
 
     def clean_reference(self):
         return clean_plain_text(self.cleaned_data["reference"])
