@@ -12,6 +12,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from members.payments import totals
 from members.payments.models import Claim, ClaimLine, ClaimStatus
 from members.payments.totals import COUNTED, ZERO, tax_year
 from website.spreadsheets import safe_cell
@@ -121,6 +122,11 @@ def xlsx_response(status):
     )
 
 
+def _summed(field, condition):
+    """A sum of money the database works out, £0.00 rather than None when nothing counts."""
+    return Coalesce(Sum(field, filter=condition), Value(ZERO), output_field=MONEY)
+
+
 def by_strand_and_month(year_start):
     """Approved and paid money in the tax year starting on 6 April of `year_start`, summed
     by the database per programme strand and calendar month (of the involvement)."""
@@ -133,15 +139,9 @@ def by_strand_and_month(year_start):
         .annotate(month=TruncMonth("claim__happened_on"))
         .values("claim__strand", "month")
         .annotate(
-            fees=Coalesce(Sum("amount", filter=FEE), Value(ZERO), output_field=MONEY),
-            expenses=Coalesce(
-                Sum("amount", filter=~FEE), Value(ZERO), output_field=MONEY
-            ),
-            paid=Coalesce(
-                Sum("amount", filter=Q(claim__status=ClaimStatus.PAID)),
-                Value(ZERO),
-                output_field=MONEY,
-            ),
+            fees=_summed("amount", FEE),
+            expenses=_summed("amount", ~FEE),
+            paid=_summed("amount", Q(claim__status=ClaimStatus.PAID)),
         )
         .order_by("month", "claim__strand")
     )
@@ -173,36 +173,22 @@ def statement(person, year_start):
             person=person, status__in=COUNTED, happened_on__range=(start, end)
         )
         .annotate(
-            fees=Coalesce(
-                Sum("lines__amount", filter=Q(lines__kind=ClaimLine.Kind.FEE)),
-                Value(ZERO),
-                output_field=MONEY,
-            ),
-            expenses=Coalesce(
-                Sum("lines__amount", filter=~Q(lines__kind=ClaimLine.Kind.FEE)),
-                Value(ZERO),
-                output_field=MONEY,
-            ),
+            fees=_summed("lines__amount", Q(lines__kind=ClaimLine.Kind.FEE)),
+            expenses=_summed("lines__amount", ~Q(lines__kind=ClaimLine.Kind.FEE)),
         )
         .order_by("happened_on", "pk")
     )
-    summed = ClaimLine.objects.filter(
-        claim__person=person,
-        claim__status__in=COUNTED,
-        claim__happened_on__range=(start, end),
-    ).aggregate(
-        fees=Sum("amount", filter=FEE),
-        expenses=Sum("amount", filter=~FEE),
-        paid=Sum("amount", filter=Q(claim__status=ClaimStatus.PAID)),
-    )
+    year = totals.totals(person, start)  # the ledger's own running totals
     year_totals = {
-        name: (value or ZERO).quantize(ZERO) for name, value in summed.items()
+        "fees": year.year_fees,
+        "expenses": year.year_expenses,
+        "paid": year.year_paid,
+        "total": year.year_fees + year.year_expenses,
     }
-    year_totals["total"] = year_totals["fees"] + year_totals["expenses"]
     return {
         "start": start,
         "end": end,
-        "label": f"{start.year}–{str(end.year)[-2:]}",
+        "label": totals.tax_year_label(start),
         "claims": list(claims),
         "totals": year_totals,
     }
