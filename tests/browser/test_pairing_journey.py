@@ -96,6 +96,8 @@ def test_pairing_from_enquiry_to_reflection(page, browser, live_site):
 
     # Record a session (never its content).
     leader.get_by_role("link", name="Record a session").click()
+    # axe must not run while the old page is still being replaced.
+    leader.wait_for_url(re.compile(r"/sessions/new/$"))
     assert_accessible(leader, "record a session")
     leader.get_by_label("Date of the session").fill(datetime.date.today().isoformat())
     leader.get_by_label("Length in minutes").fill("60")
