@@ -1,20 +1,20 @@
 """Demo networks, built idempotently by `manage.py load_demo` (after members.demo).
 
 The West Midlands network is complete: two co-chairs, members, a pending join request,
-three updates (one members-only, one awaiting moderation), two upcoming meetings and a
-past one with its attendance, agenda and minutes.
+three updates (one members-only, one awaiting moderation), two upcoming meetings and two
+past ones (networks/demo_meetings.py).
 Two more networks are being set up and have fewer details. Running twice changes nothing.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
 from home.models import HomePage, Region
 from members.accounts.demo import ensure_account
-from members.events import demo as events_demo
 from members.events.models import EventFormat
 from members.models import User
+from networks import demo_meetings
 from networks.models import (
     CoChairUpdate,
     JoinRequest,
@@ -245,12 +245,6 @@ def ensure_updates(network):
         )
 
 
-def _upcoming(days, hour):
-    """A date `days` from today at `hour` UK time."""
-    day = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime.combine(day, time(hour, 0)))
-
-
 def ensure_meetings(network):
     cochair = User.objects.get(email="cochair@example.org")
     meetings = [
@@ -281,7 +275,7 @@ def ensure_meetings(network):
         meeting = mine.filter(title=title).order_by("-starts_at").first()
         if meeting is not None and not meeting.is_past:
             continue
-        starts = _upcoming(days, hour)
+        starts = demo_meetings.upcoming(days, hour)
         fields = {
             "starts_at": starts,
             "ends_at": starts + timedelta(hours=2),
@@ -295,58 +289,7 @@ def ensure_meetings(network):
             meetings_service.add_meeting(cochair, network, title=title, **fields)
         else:  # last run's date has passed: the demo moves it on, telling nobody
             type(meeting).objects.filter(pk=meeting.pk).update(**fields)
-    ensure_past_meeting(network, cochair)
-
-
-PAST_MEETING = "Network meeting: getting to appointments"
-PAST_AGENDA = [
-    PAST_MEETING,
-    "Agenda",
-    "1. Welcome and introductions",
-    "2. Members' stories: getting to hospital and GP appointments",
-    "3. What we will ask the integrated care board to change",
-]
-PAST_MINUTES = [
-    PAST_MEETING,
-    "Minutes",
-    "Present: eleven members, both co-chairs and the programme team.",
-    "Heard: papers arrive too late to read; evening meetings are hard for carers.",
-    "Agreed: papers go out a week ahead with an Easy Read summary; try alternating",
-    "the time of day for the next three meetings.",
-]
-
-
-def ensure_past_meeting(network, cochair):
-    """Six weeks ago: the member and the co-chair came, a partner booked and did not."""
-    if meetings_service.network_events(network).filter(title=PAST_MEETING).exists():
-        return
-    starts = _upcoming(-42, 18)
-    meeting = meetings_service.add_meeting(
-        cochair,
-        network,
-        title=PAST_MEETING,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        format=EventFormat.BOTH,
-        venue_name="Birmingham and online",
-        access_notes="Step-free venue with a hearing loop. Live captions online.",
-        capacity=30,
-    )
-    events_demo.past_attendance(
-        meeting,
-        [
-            ("member@example.org", True),
-            ("cochair@example.org", True),
-            ("partner@example.org", False),
-        ],
-    )
-    events_demo.add_papers(
-        meeting,
-        [
-            ("Agenda", "paper", "public", PAST_AGENDA),
-            ("Minutes", "minutes", "members", PAST_MINUTES),
-        ],
-    )
+    demo_meetings.ensure_past_meetings(network, cochair)
 
 
 def ensure_you_said(network):

@@ -24,88 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench-results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_probe import PROBE  # noqa: E402
 from bench_targets import print_tables, print_targets, targets_missed  # noqa: E402
 from publish_latency import PUBLISH  # noqa: E402
 from reminder_latency import REMINDERS  # noqa: E402
 
 PYTHON = sys.executable
-
-PROBE = r"""
-import json, os, sys
-import django
-django.setup()
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection, reset_queries
-from django.conf import settings
-from django.templatetags.static import static
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-
-def first_url(app, model, **filters):
-    try:
-        Model = apps.get_model(app, model)
-    except LookupError:
-        return None
-    page = Model.objects.live().public().filter(**filters).order_by("-pk").first() if hasattr(Model.objects, "live") else None
-    return page.url if page else None
-
-def busiest_event():
-    from django.db.models import Count
-    from members.events.models import Event
-    event = (Event.objects.filter(audience="public").annotate(places=Count("bookings"))
-             .order_by("-places", "pk").first())
-    return event.get_absolute_url() if event else None
-
-pages = [
-    ("home", "/"),
-    ("programme page", first_url("home", "ProgrammePage")),
-    ("news index", "/news/"),
-    ("news article", first_url("home", "NewsPage")),
-    ("search", "/search/?q=network"),
-    ("networks index", "/networks/"),
-    ("network page", "/networks/west-midlands/"),
-    ("opportunities", "/opportunities/"),
-    ("opportunities filtered", "/opportunities/?region=west-midlands&closing_soon=1"),
-    ("opportunity", first_url("members", "OpportunityPage")),
-    ("enquiry page", "/enquire/"),
-    ("events", "/events/"),
-    ("event page", busiest_event()),
-]
-user = get_user_model().objects.get(email="member@example.org")
-session = SessionStore()
-session["_auth_user_id"] = str(user.pk)
-session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
-session["_auth_user_hash"] = user.get_session_auth_hash()
-session.create()
-cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
-
-results = []
-anon = Client(HTTP_HOST="127.0.0.1")
-member = Client(HTTP_HOST="127.0.0.1")
-member.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-portal = [
-    ("member dashboard", "/portal/"),
-    ("portal profile", "/portal/profile/"),
-    ("portal edit profile", "/portal/profile/edit/"),
-    ("portal interests", "/portal/interests/"),
-]
-for name, path in pages + portal:
-    if not path:
-        continue
-    signed_in = path.startswith("/portal/")
-    client = member if signed_in else anon
-    client.get(path)  # first visit: renditions and cached menus are made once
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    results.append({"name": name, "path": path, "status": response.status_code,
-                    "queries": len(queries), "bytes": len(response.content),
-                    "cookie": cookie if signed_in else ""})
-results.append({"name": "static CSS", "path": static("css/site.css"), "status": 200,
-                "queries": 0, "bytes": 0, "cookie": ""})
-print(json.dumps(results))
-"""
 
 
 def free_port():
@@ -226,6 +150,10 @@ VOLUME_PAGES = (
     "search",
     "events",
     "event page",
+    "my payments",
+    "payment statement",
+    "finance queue",
+    "finance figures",
 )
 
 
@@ -275,6 +203,7 @@ def main():
     parser.add_argument("--enquiries", type=int, default=20000)
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--bookings", type=int, default=50000)
+    parser.add_argument("--payment-lines", type=int, default=50000)
     options = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -318,6 +247,15 @@ def main():
                 f"--enquiries={options.enquiries}",
                 f"--events={options.events}",
                 f"--bookings={options.bookings}",
+            ],
+            env,
+        )
+        run(
+            [
+                *manage,
+                "seed_payments",
+                f"--lines={options.payment_lines}",
+                f"--people={options.members}",
             ],
             env,
         )

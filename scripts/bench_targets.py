@@ -10,13 +10,27 @@ PUBLIC_P99_MS = 50  # uncached public pages at 4 connections
 PUBLISH_P95_MS = 300
 # The enquiry form, and an event page's booking form for visitors.
 NEVER_KEPT = ("enquiry page", "event page")
+# Screens inside the Wagtail admin carry its frame (menus, the signed-in user's
+# permissions), which costs as much as a whole portal page: they are held to a share of
+# the admin's own home page measured in the same run, not to the static file.
+ADMIN_HOME = "admin home"
+ADMIN_PAGES = ("finance queue", "finance figures")
+ADMIN_SHARE = 0.67
 
 
 def targets_missed(rows, publish):
     """Each target this run missed, in words (empty when every one is met)."""
     missed = []
+    admin_home = next((r["rps"] for r in rows if r["name"] == ADMIN_HOME), None)
     for row in rows:
-        if row["name"] == "static CSS":
+        if row["name"] in ("static CSS", ADMIN_HOME):
+            continue
+        if row["name"] in ADMIN_PAGES:
+            if admin_home and row["rps"] < ADMIN_SHARE * admin_home:
+                missed.append(
+                    f"{row['name']}: {row['rps']:.1f} req/s < {ADMIN_SHARE} × the admin "
+                    f"home's {admin_home:.1f}"
+                )
             continue
         target = UNCACHED_TARGETS.get(row["name"], UNCACHED_TARGET)
         if row["fraction_of_static"] < target:

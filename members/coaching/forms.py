@@ -67,6 +67,8 @@ class ProposePartnerForm(PlainTextMixin, forms.Form):
         min_value=Decimal("0"),
         max_digits=8,
         decimal_places=2,
+        help_text="Applies to each session's claim in the partner's payments, as well as "
+        "each expense category's own cap.",
         error_messages={**MONEY_ERRORS, "min_value": "The limit cannot be negative"},
     )
 

@@ -19,6 +19,7 @@ from members.events.models import Event, EventBooking, EventInvitation, EventPap
 from members.models import User
 from members.payments import demo as payments_demo
 from members.payments import sources
+from members.payments.models import Involvement
 
 JOINING = "https://meet.example.org/voices-webinar"
 
@@ -224,10 +225,10 @@ PARTNERS_DAY = {
 }
 
 
-def _paid(event):
+def paid(event, involvement=Involvement.EVENT):
     """The event pays the people who came: each gets a claim, as marking attendance
     would make (the demo writes the attendance rows itself, so it asks the ledger)."""
-    payments_demo.pay_attendees(event)
+    payments_demo.pay_attendees(event, involvement)
     came = EventBooking.objects.filter(event=event, attended=True, user__isnull=False)
     sources.attendance_marked(
         event, came=came.select_related("user"), missed=[], by=None
@@ -246,10 +247,10 @@ def load():
     # The member and the co-chair came; a third member booked and did not. The advisory
     # group pays the people who come, so each has a claim (payments' demo moves them on).
     past_attendance(advisory, PAST_ATTENDEES)
-    _paid(advisory)
+    paid(advisory)
     partners_day = ensure_event(PARTNERS_DAY)
     past_attendance(partners_day, [("partner@example.org", True)])
-    _paid(partners_day)
+    paid(partners_day)
     # The agenda for anyone, the minutes for members.
     add_papers(
         advisory,

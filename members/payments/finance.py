@@ -6,8 +6,8 @@ import csv
 import tempfile
 from datetime import date
 
-from django.db.models import DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import CharField, DecimalField, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -136,7 +136,9 @@ def by_strand_and_month(year_start):
             claim__status__in=(ClaimStatus.APPROVED, ClaimStatus.PAID),
             claim__happened_on__range=(start, end),
         )
-        .annotate(month=TruncMonth("claim__happened_on"))
+        # "2026-11" by the database's own text functions: faster than truncating dates,
+        # which SQLite does in Python, row by row.
+        .annotate(month=Substr(Cast("claim__happened_on", CharField()), 1, 7))
         .values("claim__strand", "month")
         .annotate(
             fees=_summed("amount", FEE),
@@ -154,7 +156,7 @@ def by_strand_and_month(year_start):
         rows.append(
             {
                 "strand": row["claim__strand"] or "No strand",
-                "month": row["month"],
+                "month": date(int(row["month"][:4]), int(row["month"][5:7]), 1),
                 "fees": fees,
                 "expenses": expenses,
                 "total": fees + expenses,

@@ -1,12 +1,15 @@
 """What the payments pages read: a person's claims, the rates in force, the staff queue."""
 
+from decimal import Decimal
+
 from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from members.payments.models import Claim, ClaimStatus, PaymentRate
+from members.payments.models import Claim, ClaimLine, ClaimStatus, PaymentRate
 from website import activity
 
 S = ClaimStatus
+PENNY = Decimal("0.01")
 
 
 def with_total(claims):
@@ -20,15 +23,39 @@ def with_total(claims):
     )
 
 
+def with_totals(claims):
+    """The claims as a list, each with `.total` summed by the database in one query. For a
+    page of a long listing: summing in the listing's own query would group every matching
+    claim before sorting and cutting the page."""
+    claims = list(claims)
+    sums = dict(
+        ClaimLine.objects.filter(claim__in=[claim.pk for claim in claims])
+        .values("claim")
+        .annotate(total=Sum("amount"))
+        .values_list("claim", "total")
+    )
+    for claim in claims:
+        # SQLite hands sums back with float noise; pence are exact after quantizing.
+        claim.total = Decimal(sums.get(claim.pk) or 0).quantize(PENNY)
+    return claims
+
+
+def ledger_of(person):
+    """Everything the person may see of their own ledger, newest first, without totals."""
+    return (
+        Claim.objects.filter(person=person)
+        .exclude(status=S.WITHDRAWN)
+        .order_by("-happened_on", "-pk")
+    )
+
+
 def claims_of(person):
-    """Everything the person may see of their own ledger, newest first."""
-    return with_total(
-        Claim.objects.filter(person=person).exclude(status=S.WITHDRAWN)
-    ).order_by("-happened_on", "-pk")
+    """The person's own claims with their totals: for opening one of them."""
+    return with_total(ledger_of(person))
 
 
 def to_send(person):
-    return claims_of(person).filter(status__in=(S.DRAFT, S.RETURNED))[:50]
+    return with_totals(ledger_of(person).filter(status__in=(S.DRAFT, S.RETURNED))[:50])
 
 
 def current_rates(day):
@@ -46,7 +73,8 @@ def history(claim):
 
 
 def staff_queue(status="", search=""):
-    """Claims for the staff screen, with their person, filtered by status and name."""
+    """Claims for the staff screen, with their person, filtered by status and name (totals
+    for one page at a time come from `with_totals`)."""
     claims = Claim.objects.exclude(status=S.WITHDRAWN)
     if status in S.values:
         claims = claims.filter(status=status)
@@ -59,4 +87,4 @@ def staff_queue(status="", search=""):
             | Q(person__last_name__icontains=search)
             | Q(title__icontains=search)
         )
-    return with_total(claims.select_related("person")).order_by("submitted_at", "pk")
+    return claims.select_related("person").order_by("submitted_at", "pk")

@@ -52,7 +52,7 @@ def queue(request):
     page_obj = get_page(
         queries.staff_queue(status, search), PER_PAGE, request.GET.get("page")
     )
-    page_obj.object_list = list(page_obj.object_list)
+    page_obj.object_list = queries.with_totals(page_obj.object_list)
     for claim in page_obj.object_list:
         claim.staff_status = STAFF_LABELS[claim.status]
     return render(

@@ -30,7 +30,7 @@ def my_payments(request):
     preference = preferences.preference_for(request.user)
     today = timezone.localdate()
     page_obj = get_page(
-        queries.claims_of(request.user), CLAIMS_PER_PAGE, request.GET.get("page")
+        queries.ledger_of(request.user), CLAIMS_PER_PAGE, request.GET.get("page")
     )
     return render(
         request,
@@ -38,8 +38,8 @@ def my_payments(request):
         {
             "preference": preference,
             "chosen": preference.pk is not None,
-            "to_send": list(queries.to_send(request.user)),
-            "claims": list(page_obj.object_list),
+            "to_send": queries.to_send(request.user),
+            "claims": queries.with_totals(page_obj.object_list),
             "page_obj": page_obj,
             "totals": totals.totals(request.user, today),
             "tax_year": totals.tax_year_label(today),

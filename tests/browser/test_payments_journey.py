@@ -1,7 +1,7 @@
 """Involvement payments in Chromium: the partner is warned before a fee crosses the weekly
-figure they set, adds an expense with a receipt and sends the claim; programme staff
-approve it, finance mark it paid with a reference, and the partner sees it paid and their
-tax-year totals. Someone who chooses no payment is never asked to claim. Every page is
+figure they set; for a coaching session they logged, they add an expense with a receipt and
+send the claim; programme staff open the receipt and approve it, finance mark it paid with
+a reference, and the partner sees it paid and their tax-year totals. Someone who chooses no payment is never asked to claim. Every page is
 checked with axe and photographed at 1280 and 360 px.
 """
 
@@ -30,14 +30,23 @@ def test_a_claim_goes_from_the_partner_to_staff_to_finance_and_back(
     assert_accessible(partner, "my payments")
     paid = partner.locator("dt:has-text('Paid so far') + dd")
     paid_before = Decimal(paid.inner_text().strip().lstrip("£"))
-    partner.get_by_role("link", name=PARTNERS_DAY).first.click()
+    to_send = partner.locator("h2:has-text('To check and send') + ul")
+    # The partners' day fee would take the partner over the £100 a week they set: they
+    # are warned before sending, and offered expenses only.
+    to_send.get_by_role("link", name=PARTNERS_DAY).click()
     partner.wait_for_url(re.compile(r"/portal/payments/\d+/$"))
-    claim_url = partner.url
-    # The fee would take the partner over the £100 a week they set: warned first.
     expect(partner.locator("#limit-warning")).to_contain_text("over the £100.00 a week")
+    expect(partner.get_by_label("Send it with the fee")).to_be_visible()
     assert_accessible(partner, "a claim with the benefits warning")
     screenshot(partner, "payments-claim-warning")
 
+    # The coaching session they logged most recently: a receipt, then send it.
+    partner.goto(live_site("/portal/payments/"))
+    to_send.get_by_role("link", name=re.compile(r"^Coaching session on")).first.click()
+    partner.wait_for_url(re.compile(r"/portal/payments/\d+/$"))
+    claim_url = partner.url
+    expect(partner.locator("main")).to_contain_text("£75.00")
+    expect(partner.locator("#limit-warning")).to_have_count(0)
     partner.get_by_label("Travel (up to £60.00)").check()
     partner.get_by_label("Amount (£)").fill("9.60")
     partner.get_by_label("Details").fill("Train to Birmingham and back")
@@ -47,8 +56,8 @@ def test_a_claim_goes_from_the_partner_to_staff_to_finance_and_back(
     with partner.expect_navigation():
         partner.get_by_role("button", name="Add this expense").click()
     expect(partner.locator(".messages")).to_contain_text("Expense added")
-    expect(partner.locator("main")).to_contain_text("£134.60")
-    partner.get_by_label("Send it with the fee").check()
+    expect(partner.locator("main")).to_contain_text("£84.60")
+    expect(partner.get_by_role("link", name="Receipt for Travel")).to_be_visible()
     with partner.expect_navigation():
         partner.get_by_role("button", name="Send the claim").click()
     expect(partner.locator(".messages")).to_contain_text("Claim sent")
@@ -60,7 +69,13 @@ def test_a_claim_goes_from_the_partner_to_staff_to_finance_and_back(
     number = re.search(r"(\d+)/$", claim_path).group(1)
     staff.get_by_role("link", name=f"Claim {number}").click()
     expect(staff.locator("main")).to_contain_text("Train to Birmingham and back")
-    expect(staff.locator("main")).to_contain_text("sent this claim although it crosses")
+    # The receipt opens for staff (with their session): the PDF the partner chose.
+    receipt = staff.get_by_role("link", name=re.compile(r"^Receipt \d")).get_attribute(
+        "href"
+    )
+    fetched = staff.context.request.get(live_site(receipt))
+    assert fetched.headers["content-type"] == "application/pdf"
+    assert fetched.body() == PDF
     assert_accessible(staff, "a claim for staff")
     with staff.expect_navigation():
         staff.get_by_role("button", name="Approve the claim").click()
@@ -79,7 +94,7 @@ def test_a_claim_goes_from_the_partner_to_staff_to_finance_and_back(
     expect(partner.locator("main")).to_contain_text("Paid on")
     # The tax year's total grows by exactly this claim (the demo's coaching claims paid
     # before it stay counted).
-    expect(paid).to_have_text(f"£{paid_before + Decimal('134.60')}")
+    expect(paid).to_have_text(f"£{paid_before + Decimal('84.60')}")
     assert_no_horizontal_scroll(partner)
     screenshot(partner, "payments-ledger-paid")
 
