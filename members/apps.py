@@ -41,3 +41,10 @@ class MembersConfig(AppConfig):
         from website import sms
 
         sms.set_number_lookup(text_number)
+
+        # A learning set organises its sessions (events): its facilitators mark who came,
+        # and only they, not the leaders, are paid for coming.
+        from members.events import owners
+        from members.learning.event_owner import LearningSetOwner
+
+        owners.register(LearningSetOwner())

@@ -14,6 +14,15 @@ from members.coaching.models import (
 from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
 from members.events.models import CalendarFeed, Event, EventBooking, EventReminder
+from members.learning.models import (
+    LearningSession,
+    LearningSet,
+    SetFacilitator,
+    SetInvitation,
+    SetLeader,
+    SetReflection,
+    SetResource,
+)
 from members.opportunities.models import (
     ExpressionOfInterest,
     OpportunityAlert,
@@ -28,8 +37,22 @@ from members.payments.models import (
     PaymentPreference,
     PaymentRate,
 )
+from members.safeguarding.models import Concern, ConcernView
+from members.support.models import DebriefRequest, TrainingCompletion, TrainingCourse
 
 __all__ = [
+    "Concern",
+    "ConcernView",
+    "DebriefRequest",
+    "LearningSession",
+    "LearningSet",
+    "SetFacilitator",
+    "SetInvitation",
+    "SetLeader",
+    "SetReflection",
+    "SetResource",
+    "TrainingCompletion",
+    "TrainingCourse",
     "Claim",
     "ClaimLine",
     "ExpenseCategory",

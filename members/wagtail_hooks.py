@@ -13,4 +13,7 @@ import members.opportunities.wagtail_hooks  # noqa: F401
 import members.coaching.wagtail_hooks  # noqa: F401
 import members.events.wagtail_hooks  # noqa: F401
 import members.payments.wagtail_hooks  # noqa: F401
+import members.learning.wagtail_hooks  # noqa: F401
+import members.safeguarding.wagtail_hooks  # noqa: F401
+import members.support.wagtail_hooks  # noqa: F401
 # isort: on

@@ -141,6 +141,49 @@ MEMBERS_MAP = {
         fields(none="id name hint cap active order"),
     ),
     "members.PaidEvent": ("event", fields(none="id event involvement")),
+    # Learning sets (members/learning).
+    "members.LearningSet": (
+        "learning",
+        fields(
+            none="id name focus region format places starts_on ends_on what_next status "
+            "created_at",
+            personal="created_by",
+        ),
+    ),
+    "members.SetFacilitator": (
+        "learning",
+        fields(none="id learning_set", personal="partner bio"),
+    ),
+    "members.SetLeader": (
+        "learning",
+        fields(
+            none="id learning_set joined_at",
+            personal="leader organisation share_with_set confidence_before "
+            "confidence_after",
+        ),
+    ),
+    "members.SetInvitation": (
+        "learning",
+        fields(
+            none="id learning_set invited_at expires_at accepted_at",
+            personal="email name organisation invited_by",
+        ),
+    ),
+    "members.LearningSession": (
+        "learning",
+        fields(none="id learning_set event number", personal="facilitators_note"),
+    ),
+    "members.SetReflection": (
+        "learning",
+        fields(
+            none="id learning_set role would_recommend quote_consent created_at",
+            personal="author what_changed what_helped anything_else",
+        ),
+    ),
+    "members.SetResource": (
+        "learning",
+        fields(none="id learning_set title url document added_at", personal="added_by"),
+    ),
     "members.PaymentPreference": (
         "payment",
         fields(
@@ -213,5 +256,43 @@ MEMBERS_MAP = {
     "members.CalendarFeed": (
         "event",
         fields(none="id token created_at", personal="user"),
+    ),
+    # Safeguarding concerns: kept out of exports, figures and history on purpose, read
+    # only by the designated leads. What happened can reveal health or abuse, so the
+    # free text and who it is about are special.
+    "members.Concern": (
+        "safeguarding",
+        fields(
+            none="id about_self immediate_risk status created_at closed_at",
+            personal="raised_by closed_by happened_on",
+            special="person_concerned others_involved what_happened outcome",
+        ),
+    ),
+    # Who opened a concern or the log, and when: erased with the concern.
+    "members.ConcernView": (
+        "safeguarding",
+        fields(none="id concern action at", personal="viewer"),
+    ),
+    # Partner support (members/support). Courses are programme settings; a partner's
+    # completions and debrief requests are theirs, deleted with the account. A debrief
+    # request's note may tell of distress or health, so it is special.
+    "members.TrainingCourse": (
+        "operational",
+        fields(none="id name provider covers valid_months active"),
+    ),
+    "members.TrainingCompletion": (
+        "account",
+        fields(
+            none="id course completed_on expires_on recorded_at",
+            personal="partner recorded_by",
+        ),
+    ),
+    "members.DebriefRequest": (
+        "account",
+        fields(
+            none="id coaching_session event status created_at handled_at",
+            personal="partner contact_by handled_by",
+            special="note",
+        ),
     ),
 }

@@ -29,6 +29,15 @@ RETENTION = {
     "(purge_expired); on erasure the payment preference and benefits answers are deleted, "
     "what the person wrote is blanked and unsent claims are withdrawn. Rates and "
     "categories are programme settings.",
+    "safeguarding": "Safeguarding concerns: read only by the designated safeguarding "
+    "leads; never exported, counted in figures or shown in history; kept whatever happens "
+    "to the accounts (the raiser's link is anonymised with theirs) until "
+    "SAFEGUARDING_RETENTION_YEARS (default 7) after closing, then erased with the record "
+    "of who opened them (purge_expired).",
+    "learning": "Learning sets: the set, its sessions (events) and resources are programme "
+    "records, kept while the programme runs; a leader's place and answers, and invitations "
+    "to their address, are deleted on erasure, and a facilitator's introduction blanked. "
+    "Confidence answers are reported only as totals across sets.",
     "texts": "Text messages (website.sms): deleted OUTBOX_RETENTION_DAYS (90) after they "
     "were made (purge_expired), and every text to a member's number on erasure.",
     "operational": "Counters and settings with no personal data: kept indefinitely.",

@@ -27,6 +27,10 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 MEMBERS = "Members"
 FINANCE = "Finance staff"
+# Designated safeguarding leads: the only people who read the concerns log.
+SAFEGUARDING = "Safeguarding leads"
+# Staff who answer partners' debrief requests.
+SUPPORT = "Partner support"
 
 # Relationship roles, registered by the features that own the records.
 COCHAIR = "cochair"

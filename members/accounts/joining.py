@@ -28,7 +28,7 @@ def account_exists(email):
     return User.objects.filter(email__iexact=email.strip()).exists()
 
 
-def _send_invitation(invitation, token, name=None):
+def _send_invitation(invitation, token, name=None, event=None, context=None):
     if name is None:  # a resend: the application it answers, if any, still names them
         application = onboarding.application_for(invitation)
         name = application.name if application else ""
@@ -36,9 +36,10 @@ def _send_invitation(invitation, token, name=None):
     invitation.send_count += 1
     invitation.save()
     notify.notify(
-        notifications.MEMBER_INVITATION,
+        event or notifications.MEMBER_INVITATION,
         invitation.email,
         {
+            **(context or {}),
             "invitation": invitation,
             "name": name,
             "url": notify.absolute_url(
@@ -50,8 +51,19 @@ def _send_invitation(invitation, token, name=None):
 
 
 @transaction.atomic
-def invite_member(email, member_type, invited_by=None, network_slug="", name=""):
-    """Create an invitation and queue its email; an older open invitation is revoked."""
+def invite_member(
+    email,
+    member_type,
+    invited_by=None,
+    network_slug="",
+    name="",
+    *,
+    event=None,
+    context=None,
+):
+    """Create an invitation and queue its email; an older open invitation is revoked.
+    A feature inviting someone to something of its own (a learning set) names its own
+    email `event` and `context`, so the person gets one email with their account link."""
     email = email.strip().lower()
     Invitation.objects.open().filter(email__iexact=email).update(
         revoked_at=timezone.now()
@@ -63,7 +75,7 @@ def invite_member(email, member_type, invited_by=None, network_slug="", name="")
         invited_by=invited_by,
     )
     token = invitation.new_token()
-    _send_invitation(invitation, token, name=name)
+    _send_invitation(invitation, token, name=name, event=event, context=context)
     audit.record(invitation, "wagtail.create", user=invited_by)
     return invitation
 

@@ -105,3 +105,15 @@ class MemberProfile(models.Model):
     def get_communication_preferences_display(self):
         labels = dict(CommunicationPreference.choices)
         return [labels.get(code, code) for code in self.communication_preferences or []]
+
+
+def is_partner(user):
+    """Whether `user` is an active Lived Experience Partner, by their profile (cached on
+    the user once read, so asking again costs nothing). The one test every feature uses:
+    who may facilitate a learning set, hold training, raise a concern from the portal."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    return bool(
+        getattr(user, "is_active", False)
+        and profile is not None
+        and profile.member_type == MemberType.LIVED_EXPERIENCE_PARTNER
+    )

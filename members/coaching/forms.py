@@ -9,6 +9,7 @@ from members.accounts.choices import MemberType
 from members.accounts.services import clean_plain_text
 from members.coaching.models import PairingSession, PartnerAvailability, Reflection
 from members.models import User
+from website import reflections
 
 MONEY_ERRORS = {
     "required": "Enter an amount in pounds, for example 12.50",
@@ -184,68 +185,27 @@ class SessionForm(forms.ModelForm):
         return date
 
 
-class ReflectionForm(PlainTextMixin, forms.ModelForm):
-    """The short reflection both sides are asked for when the pairing ends."""
+class ReflectionForm(PlainTextMixin, reflections.ReflectionForm):
+    """The short reflection both sides are asked for when the pairing ends: the core's
+    questions, and whether the other side may read it."""
 
-    class Meta:
+    class Meta(reflections.ReflectionForm.Meta):
         model = Reflection
-        fields = [
-            "what_changed",
-            "what_helped",
-            "would_recommend",
-            "anything_else",
-            "shared_with_other_side",
-            "quote_consent",
-        ]
+        fields = [*reflections.QUESTIONS, "shared_with_other_side", "quote_consent"]
         labels = {
-            "what_changed": "What has changed for you because of these sessions?",
-            "what_helped": "What helped most?",
-            "would_recommend": "Would you recommend this to someone in your position?",
-            "anything_else": "Anything else you want to tell us",
-            "quote_consent": (
-                "Programme staff may quote what I wrote in reports, without my name"
-            ),
+            **reflections.ReflectionForm.Meta.labels,
             "shared_with_other_side": (
                 "The other person in my pairing may read what I wrote about what "
                 "changed and what helped"
             ),
         }
         help_texts = {
-            "what_changed": "A few sentences is plenty.",
+            **reflections.ReflectionForm.Meta.help_texts,
             "shared_with_other_side": (
                 "Once you send this, they can read what has changed and what helped. "
                 "They never see what you tell only us."
             ),
         }
-        widgets = {
-            "what_changed": forms.Textarea(attrs={"rows": 4}),
-            "what_helped": forms.Textarea(attrs={"rows": 4}),
-            "anything_else": forms.Textarea(attrs={"rows": 3}),
-            "would_recommend": forms.RadioSelect,
-        }
-        error_messages = {
-            "what_changed": {
-                "required": "Tell us what has changed for you",
-                "max_length": "Keep this to 2,000 characters or fewer",
-            },
-            "what_helped": {
-                "required": "Tell us what helped",
-                "max_length": "Keep this to 2,000 characters or fewer",
-            },
-            "would_recommend": {"required": "Choose whether you would recommend it"},
-            "anything_else": {"max_length": "Keep this to 2,000 characters or fewer"},
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["would_recommend"].choices = Reflection.Recommend.choices
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("what_changed", "what_helped"):
-            if name in cleaned and not cleaned[name]:
-                self.add_error(name, self.Meta.error_messages[name]["required"])
-        return cleaned
 
 
 class AvailabilityForm(forms.ModelForm):

@@ -1,9 +1,11 @@
 """Rank Lived Experience Partners for an enquiry, so staff can choose; nothing is automatic.
 
-Everything is computed in one annotated query (plus a count for the pager), whatever the
-number of partners: same region first, then partners with room (active pairings below their
-stated capacity) and available now, then overlap between the enquiry's topic and the
-partner's interests and experience areas, then the lightest load.
+Everything is computed in one annotated query (plus a count for the pager, and one read of
+the page's training records for the reasons), whatever the number of partners: partners
+whose training is in date first (members/support/training.py), then same region, then
+partners with room (active pairings below their stated capacity) and available now, then
+overlap between the enquiry's topic and the partner's interests and experience areas,
+then the lightest load.
 """
 
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from django.utils import timezone
 from members.accounts.choices import Interest, MemberType
 from members.coaching.models import LIVE_STATUSES, PairingPartner
 from members.models import User
+from members.support import training
 
 # Which profile interest and which experience area each enquiry type is about.
 TOPIC_INTERESTS = {
@@ -138,11 +141,13 @@ def partner_queryset(enquiry):
                 default=Value(1),
             ),
             already_asked=Exists(asked),
+            trained=training.has_in_date_training(on=today),
         )
         .annotate(
             topic_score=F("interest_match") + F("experience_match"),
         )
         .order_by(
+            "-trained",
             "-same_region",
             "-available",
             "-has_room",
@@ -155,9 +160,10 @@ def partner_queryset(enquiry):
     return queryset
 
 
-def reasons_for(user, enquiry):
-    """Why this partner is where they are, from the annotations (no further queries)."""
-    reasons = []
+def reasons_for(user, enquiry, record=None):
+    """Why this partner is where they are, from the annotations and the partner's training
+    `record` (from `training.records_for`; no further queries)."""
+    reasons = training.reason_lines(record)
     region = user.profile.region
     if user.same_region:
         reasons.append(f"Same region ({region.name})")
@@ -183,10 +189,11 @@ def reasons_for(user, enquiry):
 def rank_partners(enquiry, *, offset=0, limit=25):
     """A page of suggestions, best first, each with its reasons."""
     users = list(partner_queryset(enquiry)[offset : offset + limit])
+    records = training.records_for([user.pk for user in users]) if users else {}
     return [
         Suggestion(
             user=user,
-            reasons=reasons_for(user, enquiry),
+            reasons=reasons_for(user, enquiry, records.get(user.pk)),
             load=user.load,
             capacity=user.capacity,
             already_asked=bool(user.already_asked),

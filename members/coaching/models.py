@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from members.enquiries.models import OrganisationType
+from website import reflections
 
 DEFAULT_SESSION_PAYMENT = Decimal("75.00")
 DEFAULT_EXPENSES_LIMIT = Decimal("50.00")
@@ -247,37 +248,22 @@ class PairingSession(models.Model):
         return f"Session on {self.date:%d %b %Y}"
 
 
-class Reflection(models.Model):
-    """One side's short reflection at the end; staff report figures and consented quotes only."""
+class Reflection(reflections.ReflectionFields):
+    """One side's short reflection at the end; staff report figures and consented quotes
+    only. The questions are the core's (website/reflections.py), as for learning sets."""
 
     class Role(models.TextChoices):
         PARTNER = "partner", "Lived Experience Partner"
         LEADER = "leader", "Leader"
 
-    class Recommend(models.TextChoices):
-        YES = "yes", "Yes"
-        MAYBE = "maybe", "Maybe"
-        NO = "no", "No"
+    Recommend = reflections.Recommend
 
     pairing = models.ForeignKey(
         Pairing, on_delete=models.CASCADE, related_name="reflections"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     role = models.CharField(max_length=20, choices=Role.choices)
-    what_changed = models.TextField(max_length=2000)
-    what_helped = models.TextField(max_length=2000)
-    would_recommend = models.CharField(max_length=10, choices=Recommend.choices)
-    anything_else = models.TextField(max_length=2000, blank=True)
-    quote_consent = models.BooleanField(default=False)
     # A separate choice from quoting: the other side reads it only if its author said so.
     shared_with_other_side = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -1,10 +1,11 @@
 """The short reflection each side writes once a pairing has finished."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from members.accounts.services import clean_plain_text
 from members.coaching.lifecycle import PairingError, S, lock, record_event
 from members.coaching.models import Reflection
+from website import reflections
 
 
 @transaction.atomic
@@ -12,19 +13,16 @@ def submit_reflection(pairing, *, by, role, data):
     pairing = lock(pairing)
     if pairing.status not in (S.COMPLETED, S.ENDED_EARLY):
         raise PairingError("Reflections open when the pairing has finished.")
-    cleaned = {
-        key: clean_plain_text(value) if isinstance(value, str) else value
-        for key, value in data.items()
-    }
-    try:
-        with transaction.atomic():
-            reflection = Reflection.objects.create(
-                pairing=pairing, author=by, role=role, **cleaned
-            )
-    except IntegrityError as error:
-        raise PairingError(
-            "You have already sent your reflection. Thank you."
-        ) from error
+    reflection = reflections.save_once(
+        Reflection,
+        data,
+        clean=clean_plain_text,
+        pairing=pairing,
+        author=by,
+        role=role,
+    )
+    if reflection is None:
+        raise PairingError(reflections.ALREADY_SENT)
     record_event(pairing, by, "Reflection sent")
     return reflection
 

@@ -105,6 +105,8 @@ def mark(event, *, attended, listed, by):
         note=f"{came} came, {did_not} did not.",
     )
     members = EventBooking.objects.filter(pk__in=listed, user__isnull=False)
+    if (unpaid := owners.unpaid(event)) is not None:
+        members = members.exclude(unpaid)
     sources.attendance_marked(
         event,
         came=members.filter(pk__in=attended).select_related("user"),

@@ -55,6 +55,7 @@ class EventKind(models.TextChoices):
     WORKSHOP = "workshop", "Workshop"
     NETWORK_MEETING = "network_meeting", "Network meeting"
     ADVISORY_GROUP = "advisory_group", "Advisory group"
+    LEARNING_SET = "learning_set", "Learning set session"
 
 
 class EventAudience(models.TextChoices):

@@ -33,6 +33,11 @@ class Owner:
         """(name, url) of the owner of `event`, for the event's page, or None."""
         return None
 
+    def unpaid(self, event):
+        """A Q on bookings of `event` whose people a paid event does not pay (a learning
+        set pays its facilitators, not the leaders), or None for the owner's default."""
+        return None
+
 
 def register(owner):
     if not any(type(known) is type(owner) for known in _owners):
@@ -53,6 +58,15 @@ def organised(user):
     for owner in _owners:
         found |= owner.organised(user)
     return found
+
+
+def unpaid(event):
+    """A Q on `event`'s bookings that its owner says are not paid for coming (or None)."""
+    for owner in _owners:
+        found = owner.unpaid(event)
+        if found is not None:
+            return found
+    return None
 
 
 def linked(event):

@@ -4,7 +4,6 @@ waiting list, reminders, attendance and papers are the events feature's, as for 
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from members.events import changes
 from members.events.models import (
@@ -16,6 +15,7 @@ from members.events.models import (
     EventStatus,
 )
 from members.events.services import TAKEN
+from members.events.slugs import free_slug
 from networks import notifications
 from networks.models import NetworkEvent
 from networks.services.errors import NetworkActionError
@@ -36,24 +36,11 @@ def upcoming_meetings(network):
     )
 
 
-def free_slug(title, starts_at):
-    """A slug no event has: the title and the date, numbered if both are taken."""
-    base = f"{slugify(title)[:60].strip('-') or 'network-meeting'}-{starts_at:%Y-%m-%d}"
-    taken = set(
-        Event.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def add_meeting(user, network, **fields):
     """A co-chair adds a meeting: an event of the network, booked by its members."""
     event = Event.objects.create(
-        slug=free_slug(fields["title"], fields["starts_at"]),
+        slug=free_slug(fields["title"], fields["starts_at"], "network-meeting"),
         summary=f"A meeting of the {network.title}."[:300],
         kind=EventKind.NETWORK_MEETING,
         audience=EventAudience.NETWORK,

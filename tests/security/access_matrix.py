@@ -28,6 +28,8 @@ ROLES = (
     "leader",
     "editor",
     "finance",
+    "safeguarding",
+    "support",
     "staff",
     "superuser",
     "inactive",
@@ -122,6 +124,8 @@ WAGTAIL_ADMIN_NAMESPACES = {
     "wagtailsnippetchoosers_members_paymentrate",
     "wagtailsnippetchoosers_members_expensecategory",
     "wagtailsnippetchoosers_members_paidevent",
+    "wagtailsnippets_members_trainingcourse",
+    "wagtailsnippetchoosers_members_trainingcourse",
 }
 
 # Wagtail names outside the namespaces above that are safe for anyone: static admin assets,
@@ -160,6 +164,21 @@ ROUTE_KWARGS = {
     "payments_admin:statement": {"user_pk": "member_user", "year": "=2026"},
     "members:my_payment_statement": {"year": "=2026"},
     "payments_admin:move": {"pk": "claim", "step": "=approve"},
+    "training_admin:remove": {"pk": "=999999"},
+    "debriefs_admin:detail": {"pk": "=999999"},
+    "members:learning_join": {"pk": "set_invitation"},
+    "members:learning_set": {"pk": "learning_set"},
+    "members:learning_session_note": {"pk": "learning_set", "number": "=1"},
+    "members:learning_reflection": {"pk": "learning_set"},
+    "learning_admin:detail": {"pk": "learning_set"},
+    "learning_admin:invite": {"pk": "learning_set"},
+    "learning_admin:add_session": {"pk": "learning_set"},
+    "learning_admin:add_resource": {"pk": "learning_set"},
+    "members:my_concern": {"pk": "concern"},
+    "members:concern_raised": {"pk": "concern"},
+    "safeguarding_admin:detail": {"pk": "concern"},
+    "safeguarding_admin:close": {"pk": "concern"},
+    "safeguarding_admin:raised": {"pk": "concern"},
     "members:event_paper": {"slug": "event_slug", "pk": "=999999", "name": "=a.pdf"},
     "members:respond_to_offer": {"pk": "interest"},
     "members:pairing_detail": {"pk": "pairing"},
@@ -273,10 +292,21 @@ def kwargs_for(name, objects):
     }
 
 
-def row(*results):
-    """One expected result per role, in ROLES order."""
-    assert len(results) == len(ROLES)
-    return dict(zip(ROLES, (str(r) for r in results), strict=True))
+# Roles added after the matrix had its eleven columns: people with admin access and one
+# narrow right each. Where a row does not name them they expect what an editor gets (admin
+# access, no right to the feature); rows for their own features name them.
+LATER_ROLES = ("safeguarding", "support")
+
+
+def row(*results, **later):
+    """One expected result per role: the first eleven in order (anonymous … inactive, as
+    the column comment says), then any of LATER_ROLES by name."""
+    first = [role for role in ROLES if role not in LATER_ROLES]
+    assert len(results) == len(first) and set(later) <= set(LATER_ROLES)
+    expected = dict(zip(first, (str(r) for r in results), strict=True))
+    for role in LATER_ROLES:
+        expected[role] = str(later.get(role, expected["editor"]))
+    return {role: expected[role] for role in ROLES}
 
 
 # Route × method × role → expected. Reviewed by hand: members see only their own interests,
@@ -286,6 +316,7 @@ def row(*results):
 # redirect to the dashboard; `403` = the project's own refusal page).
 # fmt: off
 # Columns: anonymous, member, member_other, cochair, past_cochair, leader, editor, finance, staff, superuser, inactive
+# (then safeguarding= and support= by name where they differ from the editor's; see row())
 MATRIX = {
     ("account_reauthenticate", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
     ("account_reauthenticate", "POST"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
@@ -502,6 +533,71 @@ MATRIX = {
     ("payments_admin:claim", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 200, 200, 200, "login"),
     ("payments_admin:move", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
     ("payments_admin:move", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, "ok", "ok", "ok", "login"),
+    # Learning sets: a set's page for its facilitator (the partner, `member`) and its
+    # leader only, and the note for the facilitator; the invitation for the invited
+    # address (`member_other`'s) only; the admin screens for programme staff.
+    ("members:my_learning", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_learning", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:learning_set", "GET"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, 404, "login"),
+    ("members:learning_set", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:learning_session_note", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:learning_session_note", "POST"): row("login", "ok", 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:learning_reflection", "GET"): row("login", 200, 404, 404, 404, 200, 404, 404, 404, 404, "login"),
+    ("members:learning_reflection", "POST"): row("login", 400, 404, 404, 404, 400, 404, 404, 404, 404, "login"),
+    ("members:learning_join", "GET"): row("login", 404, 200, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:learning_join", "POST"): row("login", 404, 400, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("learning_admin:index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("learning_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login", safeguarding=405, support=405),
+    ("learning_admin:create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("learning_admin:create", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    ("learning_admin:detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("learning_admin:detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login", safeguarding=405, support=405),
+    ("learning_admin:invite", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login", safeguarding=405, support=405),
+    ("learning_admin:invite", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    ("learning_admin:add_session", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login", safeguarding=405, support=405),
+    ("learning_admin:add_session", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    ("learning_admin:add_resource", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login", safeguarding=405, support=405),
+    ("learning_admin:add_resource", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    # Partner support: everyone reads their own training record and debriefs (empty unless
+    # they are a partner); asking needs a session the person took part in (none here: 404).
+    # Programme staff manage training; only partner support staff open debrief requests.
+    ("members:my_training", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_training", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:my_debriefs", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:my_debriefs", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:debrief_ask", "GET"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:debrief_ask", "POST"): row("login", 404, 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("training_admin:index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("training_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("training_admin:record", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("training_admin:record", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    ("training_admin:remove", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("training_admin:remove", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 404, 404, "login"),
+    ("debriefs_admin:index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 200, "login", support=200),
+    ("debriefs_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("debriefs_admin:detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 404, "login", support=404),
+    ("debriefs_admin:detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 404, "login", support=404),
+    # Safeguarding concerns: staff (anyone with admin access) and Lived Experience Partners
+    # (`member`) raise them; a person reads back only what they raised (404 otherwise); only
+    # the safeguarding leads open the log or a concern, superusers included in the refusal.
+    ("members:my_concerns", "GET"): row("login", 200, 403, 403, 403, 403, 200, 200, 200, 200, "login"),
+    ("members:my_concerns", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:raise_concern", "GET"): row("login", 200, 403, 403, 403, 403, 200, 200, 200, 200, "login"),
+    ("members:raise_concern", "POST"): row("login", 400, 403, 403, 403, 403, 400, 400, 400, 400, "login"),
+    ("members:my_concern", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:my_concern", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("members:concern_raised", "GET"): row("login", 200, 404, 404, 404, 404, 404, 404, 404, 404, "login"),
+    ("members:concern_raised", "POST"): row("login", 405, 405, 405, 405, 405, 405, 405, 405, 405, "login"),
+    ("safeguarding_admin:log", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 403, "login", safeguarding=200),
+    ("safeguarding_admin:log", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("safeguarding_admin:detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 403, "login", safeguarding=200),
+    ("safeguarding_admin:detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("safeguarding_admin:close", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("safeguarding_admin:close", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 403, "login", safeguarding=400),
+    ("safeguarding_admin:new", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 200, 200, 200, 200, "login"),
+    ("safeguarding_admin:new", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 400, 400, 400, 400, "login"),
+    ("safeguarding_admin:raised", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 404, 404, 404, 404, "login"),
+    ("safeguarding_admin:raised", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
     ("members_memberprofile_modeladmin_index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, 200, "login"),
     ("members_memberprofile_modeladmin_index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 405, 405, "login"),
     ("members_memberprofile_modeladmin_create", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", "admin", 200, "login"),

@@ -2,7 +2,8 @@
 every object the portal, network and admin routes act on (built once per module).
 
 Roles (security checklist, "Role fixtures"): anonymous, member, member of another network,
-co-chair, past co-chair, leader, editor, staff, superuser and an inactive user.
+co-chair, past co-chair, leader, editor, finance staff, a safeguarding lead, partner support
+staff, programme staff, superuser and an inactive user.
 """
 
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ ROLES = (
     "leader",
     "editor",
     "finance",
+    "safeguarding",
+    "support",
     "staff",
     "superuser",
     "inactive",
@@ -87,6 +90,10 @@ def build_world():
     MemberProfile.objects.create(user=u["leader"], member_type=MemberType.LEADER)
     u["editor"] = UserFactory(email="editor@example.org", groups=["Editors"])
     u["finance"] = UserFactory(email="finance@example.org", groups=["Finance staff"])
+    u["safeguarding"] = UserFactory(
+        email="safeguarding@example.org", groups=["Safeguarding leads"]
+    )
+    u["support"] = UserFactory(email="support@example.org", groups=["Partner support"])
     u["staff"] = UserFactory(email="staff@example.org", groups=["Programme staff"])
     u["superuser"] = UserFactory(
         email="admin@example.org", is_superuser=True, is_staff=True
@@ -129,6 +136,13 @@ def build_world():
         amount="3.20",
         receipt=SimpleUploadedFile("ticket.pdf", b"%PDF-1.4 a bus ticket"),
     )
+    from members.safeguarding import services as safeguarding
+
+    concern = safeguarding.raise_concern(
+        by=u["member"],
+        what_happened="A worry about a friend.",
+        person_concerned="A friend",
+    )
 
     o = {
         "slug": network.slug,
@@ -149,8 +163,42 @@ def build_world():
         "cochair_link": cochair_link.pk,
         "claim": claim.pk,
         "claim_line": line.pk,
+        **learning_objects(u),
+        "concern": concern.pk,
     }
     return World(users=u, objects=o)
+
+
+def learning_objects(u):
+    """A learning set the partner (`member`) facilitates and `leader` is in, one session,
+    and an invitation waiting for `member_other`'s address."""
+    from datetime import date
+
+    from members.learning import services as learning
+    from members.learning.models import SetInvitation, SetLeader
+
+    learning_set = learning.create_set(
+        by=u["staff"],
+        facilitators=[(u["member"], "A partner who facilitates.")],
+        name="World set",
+        focus="Sharing power",
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 6, 1),
+    )
+    SetLeader.objects.create(learning_set=learning_set, leader=u["leader"])
+    now = timezone.now()
+    learning.add_session(
+        learning_set,
+        by=u["staff"],
+        starts_at=now - timedelta(days=2),
+        ends_at=now - timedelta(days=2, hours=-2),
+    )
+    invitation = SetInvitation.objects.create(
+        learning_set=learning_set,
+        email=u["member_other"].email,
+        expires_at=now + timedelta(days=10),
+    )
+    return {"learning_set": learning_set.pk, "set_invitation": invitation.pk}
 
 
 @pytest.fixture(scope="module")

@@ -26,3 +26,7 @@ PAYMENT_RECORDS_YEARS = env.get_int("PAYMENT_RECORDS_YEARS", 6)
 BENEFITS_ADVICE_URL = env.get(
     "BENEFITS_ADVICE_URL", "https://www.citizensadvice.org.uk/benefits/"
 )
+
+# Safeguarding concerns (members/safeguarding/): a closed concern is kept this many years,
+# then erased with the record of who opened it.
+SAFEGUARDING_RETENTION_YEARS = env.get_int("SAFEGUARDING_RETENTION_YEARS", 7)

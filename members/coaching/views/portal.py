@@ -27,6 +27,7 @@ from members.coaching.views.access import (
     viewer_role,
 )
 from members.payments import sources
+from members.support import debriefs
 
 S = Pairing.Status
 
@@ -101,8 +102,11 @@ def pairing_detail(request, pk):
     sessions = list(pairing.sessions.all())
     if role == "partner":
         claims = sources.claims_for_sessions([s.pk for s in sessions], person=user)
+        # The partner's own debrief requests; never read for the leader.
+        asked = debriefs.for_sessions(user, [s.pk for s in sessions])
         for session in sessions:
             session.my_claim = claims.get(session.pk)
+            session.my_debrief = asked.get(session.pk)
     finished = perms.can_reflect(user, pairing)
     mine, theirs = reflections.for_viewer(pairing, role) if finished else (None, None)
     actions = [
