@@ -22,7 +22,14 @@ NOTE = "After 4pm is best. The session brought back my own discharge."
 
 def test_a_partner_asks_for_a_debrief_and_support_staff_arrange_it(live_site, new_page):
     partner = new_page()
-    sign_in(partner, live_site, "partner@example.org", next_path="/portal/pairings/")
+    sign_in(partner, live_site, "partner@example.org", next_path="/portal/debriefs/")
+    # Other journeys share this site (a facilitator may have asked after a learning set):
+    # count what is there, and look for one more.
+    expect(partner.locator("h1")).to_have_text("Your debriefs")
+    partner.wait_for_load_state("load")
+    rows = partner.locator("main .pairing-list__item")
+    before = rows.count()
+    partner.goto(live_site("/portal/pairings/"))
     partner.get_by_role("link", name=re.compile("Director of Nursing")).click()
     partner.wait_for_url(re.compile(r"/portal/pairings/\d+/$"))
     pairing_url = partner.url
@@ -49,8 +56,7 @@ def test_a_partner_asks_for_a_debrief_and_support_staff_arrange_it(live_site, ne
     expect(partner.locator(".messages")).to_contain_text(
         "Partner support staff will get in touch within a day"
     )
-    rows = partner.locator("main .pairing-list__item")
-    expect(rows).to_have_count(2)
+    expect(rows).to_have_count(before + 1)
     expect(rows.first).to_contain_text("A video call")
     expect(rows.first).to_contain_text("Waiting for someone to get in touch")
     assert_accessible(partner, "the partner's debriefs")
@@ -60,12 +66,12 @@ def test_a_partner_asks_for_a_debrief_and_support_staff_arrange_it(live_site, ne
     sign_in(support, live_site, "support@example.org", next_path="/admin/")
     support.wait_for_url(re.compile(r"/admin/$"))
     expect(support.locator("main")).to_contain_text(
-        "2 partners asked for a debrief: get in touch within the day"
+        f"{before + 1} partners asked for a debrief: get in touch within the day"
     )
     with support.expect_navigation():
         support.get_by_role("link", name="See debrief requests").click()
     listing = support.locator("table.listing tbody tr")
-    expect(listing).to_have_count(2)
+    expect(listing).to_have_count(before + 1)
     assert_accessible(support, "support staff's debrief list")
     screenshot(support, "debrief-admin-list")
     with support.expect_navigation():
@@ -77,7 +83,7 @@ def test_a_partner_asks_for_a_debrief_and_support_staff_arrange_it(live_site, ne
     with support.expect_navigation():
         support.get_by_role("button", name="Mark as arranged").click()
     expect(support.locator("main")).to_contain_text("marked as arranged")
-    expect(support.locator("table.listing tbody tr")).to_have_count(2)
+    expect(support.locator("table.listing tbody tr")).to_have_count(before + 1)
     expect(support.locator("table.listing tbody")).to_contain_text("Arranged")
 
     partner.reload()
