@@ -13,6 +13,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from home import live_figures
+
 RICH_TEXT_FEATURES = [
     "h2",
     "h3",
@@ -195,6 +197,40 @@ class KeyFactsBlock(blocks.StructBlock):
         template = "blocks/key_facts_block.html"
 
 
+class LiveFiguresBlock(blocks.StructBlock):
+    """Figures worked out from what the programme records (home/live_figures.py): the
+    editor chooses which; a figure about fewer than five people says so instead."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    figures = blocks.MultipleChoiceBlock(
+        choices=live_figures.choices,
+        help_text="Choose up to six. They update by themselves as the programme goes on.",
+    )
+    note = blocks.CharBlock(
+        required=False,
+        max_length=160,
+        help_text="Optional: what the figures cover, for example 'Since April 2024'.",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Live figures (in numbers)"
+        template = "blocks/live_figures_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if len(value.get("figures") or []) > 6:
+            raise StructBlockValidationError(
+                block_errors={"figures": ErrorList(["Choose six figures at most."])}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["figures"] = live_figures.chosen(value.get("figures"))
+        return context
+
+
 class VideoBlock(blocks.StructBlock):
     """A video shown as a link with its transcript: the public site makes no third-party
     requests (design.md §5) and the content security policy forbids other sites' frames."""
@@ -252,6 +288,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     accordion = AccordionBlock()
     key_facts = KeyFactsBlock()
+    live_figures = LiveFiguresBlock()
     video = VideoBlock()
     documents = DocumentListBlock()
 

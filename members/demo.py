@@ -8,6 +8,7 @@ from members.accounts import demo as accounts_demo
 from members.coaching import demo as coaching_demo
 from members.enquiries import demo as enquiries_demo
 from members.events import demo as events_demo
+from members.feedback import demo as feedback_demo
 from members.learning import demo as learning_demo
 from members.opportunities import demo as opportunities_demo
 from members.payments import demo as payments_demo
@@ -27,3 +28,4 @@ def load():
     safeguarding_demo.load()  # the lead, and a concern the partner raised
     support_demo.load()  # training and a debrief, once coaching made the partner
     learning_demo.load()  # a set the partners facilitate, with sessions held
+    feedback_demo.load()  # /feedback/ and the webinar's form, once events made it

@@ -14,6 +14,12 @@ from members.coaching.models import (
 from members.enquiries.models import Enquiry, EnquiryCounter, EnquiryNote
 from members.enquiries.pages import EnquiryPage, EnquiryPageType
 from members.events.models import CalendarFeed, Event, EventBooking, EventReminder
+from members.feedback.models import (
+    FeedbackPage,
+    FeedbackQuestion,
+    FeedbackSubmission,
+)
+from members.impact.models import EqualityAnswers, Theme, ThemeTag
 from members.learning.models import (
     LearningSession,
     LearningSet,
@@ -41,6 +47,12 @@ from members.safeguarding.models import Concern, ConcernView
 from members.support.models import DebriefRequest, TrainingCompletion, TrainingCourse
 
 __all__ = [
+    "EqualityAnswers",
+    "FeedbackPage",
+    "FeedbackQuestion",
+    "FeedbackSubmission",
+    "Theme",
+    "ThemeTag",
     "Concern",
     "ConcernView",
     "DebriefRequest",

@@ -8,6 +8,7 @@ they are matched in. Enquiries have none here: their form is served by the Enqui
 from members.accounts import urls as accounts_urls
 from members.coaching import urls as coaching_urls
 from members.events import urls as events_urls
+from members.impact import urls as impact_urls
 from members.learning import urls as learning_urls
 from members.opportunities import urls as opportunities_urls
 from members.payments import urls as payments_urls
@@ -25,4 +26,5 @@ urlpatterns = [
     *learning_urls.urlpatterns,
     *safeguarding_urls.urlpatterns,
     *support_urls.urlpatterns,
+    *impact_urls.urlpatterns,
 ]

@@ -16,4 +16,6 @@ import members.payments.wagtail_hooks  # noqa: F401
 import members.learning.wagtail_hooks  # noqa: F401
 import members.safeguarding.wagtail_hooks  # noqa: F401
 import members.support.wagtail_hooks  # noqa: F401
+import members.feedback.wagtail_hooks  # noqa: F401
+import members.impact.wagtail_hooks  # noqa: F401
 # isort: on

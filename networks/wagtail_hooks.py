@@ -8,7 +8,9 @@ from wagtail_modeladmin.options import modeladmin_register
 
 import networks.enquiry_hooks  # noqa: F401 - registers the enquiries feature's hooks
 from home.slots import HOME_SLOT_HOOK, Slot, cached_slot
-from networks import audit, permissions, reading, todos
+from members.impact.registry import FIGURES as IMPACT_FIGURES
+from members.impact.registry import HIGHLIGHTS as IMPACT_HIGHLIGHTS
+from networks import audit, impact, permissions, reading, todos
 from networks.admin import MemberNetworkFilter, NetworksAdminGroup
 from networks.models import NetworkPage
 from networks.services.dashboard import dashboard_summary
@@ -25,6 +27,8 @@ hooks.register(todo.PORTAL, todos.join_requests_waiting)
 hooks.register(todo.PORTAL, todos.updates_returned)
 hooks.register(todo.ADMIN, todos.updates_to_moderate)
 hooks.register("register_member_list_filter", lambda: MemberNetworkFilter)
+hooks.register(IMPACT_FIGURES, impact.network_figures)
+hooks.register(IMPACT_HIGHLIGHTS, impact.you_said_highlights)
 
 
 @hooks.register("register_admin_urls")

@@ -141,6 +141,38 @@ MEMBERS_MAP = {
         fields(none="id name hint cap active order"),
     ),
     "members.PaidEvent": ("event", fields(none="id event involvement")),
+    # Feedback forms (members/feedback): the pages and questions are content; answers are
+    # kept FEEDBACK_RETENTION_DAYS, with who sent them if they were signed in.
+    "members.FeedbackPage": (
+        "content",
+        fields(none="page_ptr intro thank_you_text ask_quote_consent event"),
+    ),
+    "members.FeedbackQuestion": (
+        "content",
+        fields(
+            none="id sort_order page clean_name label field_type required choices "
+            "default_value help_text easy_read scale_low scale_high"
+        ),
+    ),
+    "members.FeedbackSubmission": (
+        "feedback",
+        fields(none="id page submit_time quote_consent", personal="user form_data"),
+    ),
+    # Impact (members/impact): equality answers apart from the profile, reported only in
+    # aggregate; themes staff tag on reflections.
+    "members.EqualityAnswers": (
+        "account",
+        fields(
+            none="id answered_at declined",
+            personal="user",
+            special="age_band ethnicity disability carer",
+        ),
+    ),
+    "members.Theme": ("operational", fields(none="id name")),
+    "members.ThemeTag": (
+        "learning",
+        fields(none="id theme content_type object_id tagged_at", personal="tagged_by"),
+    ),
     # Learning sets (members/learning).
     "members.LearningSet": (
         "learning",
@@ -221,6 +253,7 @@ MEMBERS_MAP = {
             none="id title slug summary description kind audience format joining_link "
             "joining_details access_notes venue_name venue_address step_free_route hearing_loop quiet_room "
             "accessible_parking starts_at ends_at capacity region status reminders "
+            "co_led_by_partner feedback_sent_at "
             "created_at"
         ),
     ),

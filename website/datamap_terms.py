@@ -38,6 +38,9 @@ RETENTION = {
     "records, kept while the programme runs; a leader's place and answers, and invitations "
     "to their address, are deleted on erasure, and a facilitator's introduction blanked. "
     "Confidence answers are reported only as totals across sets.",
+    "feedback": "Answers to feedback forms: kept FEEDBACK_RETENTION_DAYS (default 730) "
+    "after they were sent, then deleted (purge_expired); a signed-in person's answers are "
+    "in their data download and deleted on erasure.",
     "texts": "Text messages (website.sms): deleted OUTBOX_RETENTION_DAYS (90) after they "
     "were made (purge_expired), and every text to a member's number on erasure.",
     "operational": "Counters and settings with no personal data: kept indefinitely.",

@@ -1,5 +1,7 @@
 """Operational endpoints and error pages that must work whatever state the site is in."""
 
+import math
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -47,3 +49,16 @@ def forbidden(request):
     """A real 403 page: Wagtail would turn PermissionDenied into a redirect to the dashboard,
     which hides from tests and audits that the request was refused (AC-6)."""
     return TemplateResponse(request, "403.html", status=403)
+
+
+def too_many_requests(request, limit):
+    """The kind "please wait" page for a rate limit (`website.spam`'s `limit`), with the
+    minutes to wait and a Retry-After header: every public form answers this way."""
+    response = TemplateResponse(
+        request,
+        "429.html",
+        {"retry_after_minutes": max(1, math.ceil(limit.retry_after() / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(limit.retry_after())
+    return response

@@ -109,6 +109,21 @@ def ensure_programme_page(home, images):
                 },
             ),
             (
+                # Worked out from what the programme records (home/live_figures.py); the
+                # keys are the impact report's headline figures.
+                "live_figures",
+                {
+                    "heading": "So far",
+                    "figures": [
+                        "impact_pairings",
+                        "impact_coaching_sessions",
+                        "impact_partners_involved",
+                    ],
+                    "note": "Counted from the programme's own records; a figure about "
+                    "fewer than five people says so.",
+                },
+            ),
+            (
                 "accordion",
                 {
                     "heading": "Questions leaders ask",

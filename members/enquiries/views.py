@@ -4,7 +4,6 @@ Thin views: spam checks come from `website.spam`, storing and mail from the enqu
 """
 
 import logging
-import math
 
 from django.db import DatabaseError
 from django.shortcuts import redirect
@@ -25,6 +24,7 @@ from website.spam import (
     ip_key,
     make_form_token,
 )
+from website.views import too_many_requests
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "enquiry_reference"
@@ -38,17 +38,6 @@ def _render(request, page, template, context, status=200):
     )
     # Each render carries a one-time token and a timestamp, so it must never be cached.
     add_never_cache_headers(response)
-    return response
-
-
-def too_many_requests(request, limit):
-    response = TemplateResponse(
-        request,
-        "429.html",
-        {"retry_after_minutes": max(1, math.ceil(limit.retry_after() / 60))},
-        status=429,
-    )
-    response["Retry-After"] = str(limit.retry_after())
     return response
 
 

@@ -13,6 +13,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 
+from members.events.choices import (  # noqa: F401 - imported from here by every feature
+    BookingStatus,
+    EventAudience,
+    EventFormat,
+    EventKind,
+    EventStatus,
+)
+
 LONGEST_REMINDER_DAYS = 60
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what new_token makes, and no junk
 
@@ -48,34 +56,6 @@ def well_formed(token):
     """The token as text if it could be one of ours, else None (junk never queried)."""
     token = str(token or "")
     return token if TOKEN_SHAPE.fullmatch(token) else None
-
-
-class EventKind(models.TextChoices):
-    WEBINAR = "webinar", "Webinar"
-    WORKSHOP = "workshop", "Workshop"
-    NETWORK_MEETING = "network_meeting", "Network meeting"
-    ADVISORY_GROUP = "advisory_group", "Advisory group"
-    LEARNING_SET = "learning_set", "Learning set session"
-
-
-class EventAudience(models.TextChoices):
-    PUBLIC = "public", "Anyone (public)"
-    MEMBERS = "members", "Members only"
-    # Open to read; only members of the network that organises it may book.
-    NETWORK = "network", "Members of the organising network"
-    # Only people an organiser invited by email address (members/events/invitations.py).
-    INVITED = "invited", "Invited people only"
-
-
-class EventFormat(models.TextChoices):
-    ONLINE = "online", "Online"
-    IN_PERSON = "in_person", "In person"
-    BOTH = "both", "In person and online"
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 VENUE_HELP = "Plain text, shown on the public event page. Leave empty if not known."
@@ -156,6 +136,13 @@ class Event(models.Model):
             "commas, for example 7, 1. Leave empty to send no reminders."
         ),
     )
+    co_led_by_partner = models.BooleanField(
+        "co-led by a Lived Experience Partner",
+        default=False,
+        help_text="A partner chaired, co-chaired or co-led it: counted as power shared.",
+    )
+    # When the event's feedback form went to the people who came (once, after it).
+    feedback_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -186,13 +173,6 @@ class Event(models.Model):
     @property
     def is_in_person(self):
         return self.format in (EventFormat.IN_PERSON, EventFormat.BOTH)
-
-
-class BookingStatus(models.TextChoices):
-    CONFIRMED = "confirmed", "Place confirmed"
-    OFFERED = "offered", "Place offered, waiting for an answer"
-    WAITING = "waiting", "On the waiting list"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 class EventBooking(models.Model):

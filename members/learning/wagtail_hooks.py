@@ -4,11 +4,11 @@ members/wagtail_hooks.py."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from members.learning import exports, panels, staff, todos
 from members.learning import permissions as perms
 from website import todo
+from website.admin_menu import PermittedMenuItem
 from website.dashboard import PANEL_HOOK
 from website.dataexport import ERASE_HOOK, MEMBER_DATA_EXPORT_HOOK
 
@@ -23,15 +23,14 @@ def learning_admin_urls():
     ]
 
 
-class _LearningMenuItem(MenuItem):
-    def is_shown(self, request):
-        return perms.manages(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_learning_menu():
-    return _LearningMenuItem(
-        "Learning sets", reverse("learning_admin:index"), icon_name="group", order=255
+    return PermittedMenuItem(
+        "Learning sets",
+        reverse("learning_admin:index"),
+        perms.manages,
+        icon_name="group",
+        order=255,
     )
 
 

@@ -3,7 +3,6 @@ do, and payments in data export and erasure. Imported by members/wagtail_hooks.p
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,6 +10,7 @@ from members.payments import exports, staff, todos
 from members.payments import permissions as perms
 from members.payments.models import ExpenseCategory, PaidEvent, PaymentRate
 from website import todo
+from website.admin_menu import PermittedMenuItem
 from website.dataexport import ERASE_HOOK, MEMBER_DATA_EXPORT_HOOK
 
 
@@ -24,16 +24,12 @@ def payments_admin_urls():
     ]
 
 
-class _PaymentsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return perms.sees_ledger(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_payments_menu():
-    return _PaymentsMenuItem(
+    return PermittedMenuItem(
         "Involvement payments",
         reverse("payments_admin:queue"),
+        perms.sees_ledger,
         icon_name="doc-full",
         order=256,
     )

@@ -5,12 +5,12 @@ figures: concerns are kept out of both on purpose (docs/privacy.md)."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from members.accounts.profiles import is_partner
 from members.safeguarding import permissions as perms
 from members.safeguarding import services, staff, todos
 from website import todo
+from website.admin_menu import PermittedMenuItem
 from website.dashboard import PANEL_HOOK, Panel
 
 
@@ -26,34 +26,25 @@ def safeguarding_admin_urls():
     ]
 
 
-class _ConcernsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return perms.can_read_log(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_concerns_menu():
-    return _ConcernsMenuItem(
+    return PermittedMenuItem(
         "Safeguarding concerns",
         reverse("safeguarding_admin:log"),
+        perms.can_read_log,
         icon_name="warning",
         order=258,
     )
 
 
-class _RaiseMenuItem(MenuItem):
-    """Staff who are not leads still need a way in to raise one (leads have a button on
-    the log)."""
-
-    def is_shown(self, request):
-        return perms.can_raise(request.user) and not perms.can_read_log(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_raise_menu():
-    return _RaiseMenuItem(
+    # Staff who are not leads still need a way in to raise one (leads have a button on
+    # the log).
+    return PermittedMenuItem(
         "Raise a safeguarding concern",
         reverse("safeguarding_admin:new"),
+        lambda user: perms.can_raise(user) and not perms.can_read_log(user),
         icon_name="warning",
         order=259,
     )

@@ -5,7 +5,6 @@ members/wagtail_hooks.py."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,6 +12,7 @@ from members.support import exports, staff, todos, views
 from members.support import permissions as perms
 from members.support.models import TrainingCourse
 from website import todo
+from website.admin_menu import PermittedMenuItem
 from website.dashboard import PANEL_HOOK
 from website.dataexport import ERASE_HOOK, MEMBER_DATA_EXPORT_HOOK
 
@@ -33,34 +33,25 @@ def support_admin_urls():
     ]
 
 
-class _CheckedMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request):
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_training_menu():
-    return _CheckedMenuItem(
+    return PermittedMenuItem(
         "Partner training",
         reverse("training_admin:index"),
+        perms.can_view_training,
         icon_name="success",
         order=258,
-        check=perms.can_view_training,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_debriefs_menu():
-    return _CheckedMenuItem(
+    return PermittedMenuItem(
         "Debrief requests",
         reverse("debriefs_admin:index"),
+        perms.can_answer_debriefs,
         icon_name="comment",
         order=259,
-        check=perms.can_answer_debriefs,
     )
 
 

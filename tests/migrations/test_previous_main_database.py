@@ -131,7 +131,12 @@ def snapshot(path):
         rows = {}
         for values in cursor:
             row = dict(zip(columns, values, strict=True))
-            key = row["id"] if "id" in row else tuple(values)
+            # By primary key; else by every value, in column order by name (SQLite
+            # rebuilds a table with an altered column last, which is no change of data).
+            if "id" in row or "page_ptr_id" in row:
+                key = row.get("id", row.get("page_ptr_id"))
+            else:
+                key = tuple(value for _column, value in sorted(row.items()))
             rows[key] = row
         tables[name] = rows
     connection.close()

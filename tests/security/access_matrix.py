@@ -179,6 +179,8 @@ ROUTE_KWARGS = {
     "safeguarding_admin:detail": {"pk": "concern"},
     "safeguarding_admin:close": {"pk": "concern"},
     "safeguarding_admin:raised": {"pk": "concern"},
+    "impact_admin:funders": {"year": "=2026", "quarter": "=2"},
+    "impact_admin:tag_reflection": {"kind": "=coaching", "pk": "=999999"},
     "members:event_paper": {"slug": "event_slug", "pk": "=999999", "name": "=a.pdf"},
     "members:respond_to_offer": {"pk": "interest"},
     "members:pairing_detail": {"pk": "pairing"},
@@ -577,6 +579,11 @@ MATRIX = {
     ("debriefs_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
     ("debriefs_admin:detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 404, "login", support=404),
     ("debriefs_admin:detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 403, 404, "login", support=404),
+    # Feedback answers: programme staff read every form's (editors only the forms whose
+    # page they may change; the test world has none, so 403); the answers themselves are
+    # Wagtail's `wagtailforms` views (members/feedback/submissions.py).
+    ("feedback_admin:index", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("feedback_admin:index", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
     # Safeguarding concerns: staff (anyone with admin access) and Lived Experience Partners
     # (`member`) raise them; a person reads back only what they raised (404 otherwise); only
     # the safeguarding leads open the log or a concern, superusers included in the refusal.
@@ -714,5 +721,22 @@ MATRIX = {
     ("networks_moderation", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, 200, "login"),
     ("networks_moderation_detail", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, 200, "login"),
     ("networks_moderation_detail", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "admin", "admin", 200, 200, "login"),
+    # Equality monitoring: each person's own answers (all optional, so an empty form saves
+    # and goes back to the portal: `portal` here is that success, not a refusal).
+    ("members:about_you", "GET"): row("login", 200, 200, 200, 200, 200, 200, 200, 200, 200, "login"),
+    ("members:about_you", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", "portal", "portal", "portal", "portal", "login"),
+    # The impact report: only with members.view_impact_report (programme staff); GET only.
+    ("impact_admin:report", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("impact_admin:report", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("impact_admin:download_csv", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("impact_admin:download_csv", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("impact_admin:download_xlsx", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("impact_admin:download_xlsx", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("impact_admin:funders", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("impact_admin:funders", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("impact_admin:themes", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 200, 200, "login"),
+    ("impact_admin:themes", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 400, 400, "login"),
+    ("impact_admin:tag_reflection", "GET"): row("login", "portal", "portal", "portal", "portal", "portal", 405, 405, 405, 405, "login"),
+    ("impact_admin:tag_reflection", "POST"): row("login", "portal", "portal", "portal", "portal", "portal", 403, 403, 404, 404, "login"),
 }
 # fmt: on

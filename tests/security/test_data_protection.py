@@ -107,6 +107,8 @@ EXPORTED_BY = {
     "members.SetFacilitator": "learning_sets",
     "members.SetInvitation": "learning_sets",
     "members.SetReflection": "learning_sets",
+    "members.EqualityAnswers": "equality_monitoring",
+    "members.FeedbackSubmission": "feedback",  # answers sent while signed in
 }
 
 # Models about people that the export leaves out, with the reason.
@@ -147,6 +149,7 @@ NOT_EXPORTED = {
     "members.ConcernView": "who opened a safeguarding concern: the leads' record",
     "members.LearningSet": "a programme record; the person's place in it is exported",
     "members.SetResource": "a link staff shared with a set, not about the person",
+    "members.ThemeTag": "staff's tag on a reflection; the reflection is exported",
 }
 
 

@@ -30,3 +30,12 @@ BENEFITS_ADVICE_URL = env.get(
 # Safeguarding concerns (members/safeguarding/): a closed concern is kept this many years,
 # then erased with the record of who opened it.
 SAFEGUARDING_RETENTION_YEARS = env.get_int("SAFEGUARDING_RETENTION_YEARS", 7)
+
+# The public "in numbers" block (home/live_figures.py): figures are worked out at most
+# this often for the whole site, then read from the shared cache.
+LIVE_FIGURES_SECONDS = env.get_int("LIVE_FIGURES_SECONDS", 600)
+
+# Feedback forms (members/feedback/): answers are deleted this many days after they were
+# sent; answers one address may send an hour (website/spam.py's rate limit).
+FEEDBACK_RETENTION_DAYS = env.get_int("FEEDBACK_RETENTION_DAYS", 730)
+FEEDBACK_RATE_LIMIT_PER_IP = env.get_int("FEEDBACK_RATE_LIMIT_PER_IP", 10)

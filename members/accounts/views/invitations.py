@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from members.accounts import joining, onboarding
 from members.accounts import services as services
 from members.accounts.forms import AcceptInvitationForm, ApplicationForm
-from members.enquiries.views import too_many_requests
 from website.spam import RateLimit, client_ip, ip_key
+from website.views import too_many_requests
 
 BACKEND = "members.accounts.auth_backends.VoicesAuthenticationBackend"
 

@@ -1,0 +1,230 @@
+"""Small-number protection: the one place that decides which counts the impact report,
+its charts, its downloads and the public "in numbers" block may show.
+
+Three rules, applied to every table before anything is displayed or exported:
+
+1. A count from 1 to 4 is shown as "fewer than 5" (a zero is shown: nobody is revealed).
+2. Within one table (cells that add up to a total), the hidden cells together must not be
+   workable out as a small group: while the total minus the shown cells is from 1 to 4,
+   the smallest shown non-zero cell is hidden as well, and when none is left, the total.
+3. When the group a table describes is itself under 5 (a filter that isolates fewer than 5
+   people), everything in it is hidden, zeros included, since a zero beside one hidden cell
+   says which group those few people are in.
+
+Filtered views never count on their own: they are read from the same protected table the
+unfiltered view shows (a region's figures are that region's row), so comparing two filter
+combinations cannot reveal what either hides.
+"""
+
+from dataclasses import dataclass
+
+THRESHOLD = 5
+FEWER = "fewer than 5"
+WITHHELD_TEXT = "not shown"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One figure as people may see it: the number, or None and "fewer than 5" (or "not
+    shown" for a figure of 5 or more hidden only so that a small one stays hidden)."""
+
+    value: int | None
+    withheld: bool = False
+
+    @property
+    def hidden(self):
+        return self.value is None
+
+    @property
+    def text(self):
+        if self.value is None:
+            return WITHHELD_TEXT if self.withheld else FEWER
+        return f"{self.value:,}"
+
+    def __str__(self):
+        return self.text
+
+
+HIDDEN = Shown(None)
+WITHHELD = Shown(None, withheld=True)
+
+
+def _hide(value):
+    """The hidden form of a count: "fewer than 5" when it is, "not shown" otherwise."""
+    return WITHHELD if value >= THRESHOLD else HIDDEN
+
+
+def small(number):
+    return 0 < number < THRESHOLD
+
+
+def show(number):
+    """A single count on its own (rule 1)."""
+    number = int(number or 0)
+    return HIDDEN if small(number) else Shown(number)
+
+
+@dataclass
+class Table:
+    """Protected cells {key: Shown} and their protected total."""
+
+    cells: dict
+    total: Shown
+
+    def rows(self, labels=None):
+        labels = labels or {}
+        return [
+            {"key": key, "label": labels.get(key, key), "shown": shown}
+            for key, shown in self.cells.items()
+        ]
+
+
+def protect(cells, total=None, also_hidden=()):
+    """Rules 1 to 3 for one table: `cells` is {key: count} in display order, `total` the
+    count of the whole group (the sum of the cells when not given); `also_hidden` names
+    cells another table has had to hide."""
+    cells = {key: int(value or 0) for key, value in cells.items()}
+    total = sum(cells.values()) if total is None else int(total or 0)
+    if small(total):  # rule 3: the whole group is too small to describe
+        return Table(dict.fromkeys(cells, HIDDEN), HIDDEN)
+    hidden = {key for key, value in cells.items() if small(value)} | set(also_hidden)
+    total_hidden = False
+    while True:
+        shown_sum = sum(v for k, v in cells.items() if k not in hidden)
+        if not small(total - shown_sum):
+            break
+        spare = [k for k, v in cells.items() if k not in hidden and v > 0]
+        if not spare:
+            total_hidden = True
+            break
+        hidden.add(min(spare, key=lambda k: cells[k]))
+    return Table(
+        {k: _hide(v) if k in hidden else Shown(v) for k, v in cells.items()},
+        _hide(total) if total_hidden else Shown(total),
+    )
+
+
+def protect_grid(grid, columns, forced=()):
+    """A two-way table {row: {column: count}} (regions by answer) with its margins: the
+    row totals, the column totals and the grand total. Returns {row: Table} (a region's
+    view), the column totals' Table (the whole programme's view) and the row totals'
+    Table (the table by region), all from one audit, so no view can be set against
+    another. `forced` names rows whose total another grid had to hide.
+
+    The audit works out everything the shown numbers give away (any line of the table
+    with one number missing gives it), and while that reveals a count from 1 to 4, or a
+    sum of hidden cells from 1 to 4, hides one more number in that line."""
+    rows = list(grid)
+    value = {("c", r, c): int(grid[r].get(c, 0) or 0) for r in rows for c in columns}
+    for r in rows:
+        value["r", r] = sum(value["c", r, c] for c in columns)
+    for c in columns:
+        value["k", c] = sum(value["c", r, c] for r in rows)
+    value["g"] = sum(value["r", r] for r in rows)
+    lines = [([("c", r, c) for c in columns], ("r", r)) for r in rows]
+    lines += [([("c", r, c) for r in rows], ("k", c)) for c in columns]
+    lines.append(([("k", c) for c in columns], "g"))
+    lines.append(([("r", r) for r in rows], "g"))
+
+    hidden = {key for key, number in value.items() if small(number)}
+    for r in rows:  # rule 3: a small region is hidden whole, zeros too
+        if small(value["r", r]) or r in forced:
+            hidden |= {("c", r, c) for c in columns} | {("r", r)}
+    for c in columns:
+        if small(value["k", c]):
+            hidden |= {("c", r, c) for r in rows}
+    if small(value["g"]):
+        hidden |= set(value)
+    while True:
+        extra = _leak(value, lines, hidden)
+        if extra is None:
+            break
+        hidden.add(extra)
+    # A number of 5 or more the shown ones already give away is shown: hiding it would
+    # only puzzle the reader (April "not shown" beside a total of April alone).
+    hidden -= {
+        k for k in hidden & _known(value, lines, hidden) if value[k] >= THRESHOLD
+    }
+
+    def entry(key):
+        return _hide(value[key]) if key in hidden else Shown(value[key])
+
+    tables = {
+        r: Table({c: entry(("c", r, c)) for c in columns}, entry(("r", r)))
+        for r in rows
+    }
+    whole = Table({c: entry(("k", c)) for c in columns}, entry("g"))
+    by_row = Table({r: entry(("r", r)) for r in rows}, entry("g"))
+    return tables, whole, by_row
+
+
+def _known(value, lines, hidden):
+    """Every number the shown ones give away: a line missing only one number gives it."""
+    known = set(value) - hidden
+    changed = True
+    while changed:
+        changed = False
+        for cells, total in lines:
+            unknown = [key for key in (*cells, total) if key not in known]
+            if len(unknown) == 1:
+                known.add(unknown[0])
+                changed = True
+    return known
+
+
+def _leak(value, lines, hidden):
+    """The next number to hide, or None when the shown numbers give nothing small away."""
+    known = _known(value, lines, hidden)
+    for cells, total in lines:
+        missing = [key for key in cells if key not in known]
+        revealed = [key for key in (*cells, total) if key in hidden and key in known]
+        gives_sum = total in known and small(sum(value[key] for key in missing))
+        gives_small = any(small(value[key]) for key in revealed)
+        if not (gives_sum or gives_small):
+            continue
+        spare = [k for k in cells if k not in hidden and value[k] > 0]
+        if spare:
+            return min(spare, key=lambda k: value[k])
+        if total not in hidden:
+            return total
+        # The total is hidden but worked out from another line: hide more there.
+        for other_cells, other_total in lines:
+            if total in other_cells:
+                spare = [
+                    k
+                    for k in (*other_cells, other_total)
+                    if k not in hidden and value[k] > 0
+                ]
+                if spare:
+                    return min(spare, key=lambda k: value[k])
+        spare = [k for k in value if k not in hidden]
+        if spare:  # the smallest non-zero number left anywhere; zeros last
+            return min(spare, key=lambda k: (value[k] == 0, value[k]))
+    # Something small is still worked out through a chain of lines: hide the smallest
+    # shown number left anywhere (this always ends: every step hides one more).
+    for key in hidden & known:
+        if small(value[key]):
+            spare = [k for k in value if k not in hidden and value[k] > 0]
+            spare = spare or [k for k in value if k not in hidden]
+            return min(spare, key=lambda k: value[k]) if spare else None
+    return None
+
+
+def protect_grids(grids, columns_for):
+    """Several grids over the same rows (each equality question by region): a row hidden
+    in one is hidden in all, so no question's table gives away another's hidden total."""
+    forced = set()
+    while True:
+        done = {
+            name: protect_grid(grid, columns_for[name], forced)
+            for name, grid in grids.items()
+        }
+        hidden = {
+            r
+            for _tables, _whole, by_row in done.values()
+            for r, shown in by_row.cells.items()
+            if shown.hidden
+        }
+        if hidden <= forced:
+            return done
+        forced |= hidden
