@@ -15,8 +15,9 @@ from django.views.decorators.http import (
 from home.pagination import get_page, page_number
 from members.safeguarding import permissions as perms
 from members.safeguarding import services
-from members.safeguarding.forms import CloseForm, ConcernForm
+from members.safeguarding.forms import CloseForm
 from members.safeguarding.models import Concern
+from members.safeguarding.views import raise_page
 from website.views import forbidden
 
 PER_PAGE = 25
@@ -137,19 +138,8 @@ def new(request):
     """Any member of staff raises a concern from the admin."""
     if refused := _refused(request, perms.can_raise):
         return refused
-    form = ConcernForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            concern = services.raise_concern(by=request.user, **form.values())
-        except services.ConcernError as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            return redirect("safeguarding_admin:raised", pk=concern.pk)
-    return render(
-        request,
-        "members/safeguarding/admin/raise.html",
-        {"form": form},
-        status=400 if form.errors else 200,
+    return raise_page(
+        request, "members/safeguarding/admin/raise.html", "safeguarding_admin:raised"
     )
 
 

@@ -48,6 +48,17 @@ def my_concerns(request):
 def raise_concern(request):
     if not perms.can_raise(request.user):
         return refused(request)
+    return raise_page(
+        request,
+        "members/safeguarding/raise.html",
+        "members:concern_raised",
+        crumbs=CONCERN_CRUMBS,
+    )
+
+
+def raise_page(request, template, done, **context):
+    """The raise form, from the portal or the admin: store it and go to `done` (the
+    confirmation, with the guidance when someone is at risk), or show what to put right."""
     form = ConcernForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,11 +66,11 @@ def raise_concern(request):
         except services.ConcernError as refusal:
             form.add_error(None, str(refusal))
         else:
-            return redirect("members:concern_raised", pk=concern.pk)
+            return redirect(done, pk=concern.pk)
     return render(
         request,
-        "members/safeguarding/raise.html",
-        {"form": form, "crumbs": CONCERN_CRUMBS},
+        template,
+        {"form": form, **context},
         status=400 if form.errors else 200,
     )
 
