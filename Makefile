@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-db test-browser bench bench-enquiries serve worker tasks-worker lint format chromium clean
+.PHONY: run test test-fast test-db test-browser bench bench-enquiries serve worker tasks-worker lint format chromium pdf-libs clean
 
 $(VENV)/.run-deps: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt $(VENV)/.run-deps
 	@touch $@
 
 ## run: a fresh machine to the demo site on http://127.0.0.1:$(PORT) (SQLite, dev settings)
-run: $(VENV)/.run-deps
+run: $(VENV)/.run-deps pdf-libs
 	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput -v0
 	PORT=$(PORT) $(PY) manage.py load_demo
@@ -39,18 +39,18 @@ ALLOW_EMPTY := || [ $$? -eq 5 ]
 ## the database after them) in one process, then the browser journeys in their own run
 ## (Playwright keeps an event loop open, which Django's ORM refuses to share), also in
 ## parallel: each worker runs its own demo site and Chromium
-test: $(VENV)/.dev-deps chromium
+test: $(VENV)/.dev-deps chromium pdf-libs
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 	$(PY) -m pytest -m "serial and not browser" $(PYTEST_ARGS) $(ALLOW_EMPTY)
 	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-fast: everything but the browser journeys
-test-fast: $(VENV)/.dev-deps
+test-fast: $(VENV)/.dev-deps pdf-libs
 	$(PY) -m pytest -m "not browser and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 	$(PY) -m pytest -m "serial and not browser" $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
 ## test-db: what depends on the database engine (CI's PostgreSQL pass)
-test-db: $(VENV)/.dev-deps
+test-db: $(VENV)/.dev-deps pdf-libs
 	$(PY) -m pytest -m "not browser and not isolated and not serial" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS) $(ALLOW_EMPTY)
 	$(PY) -m pytest -m "serial and not browser and not isolated" $(PYTEST_ARGS) $(ALLOW_EMPTY)
 
@@ -67,8 +67,18 @@ chromium:
 	    echo "Browser tests need Debian's chromium package: sudo apt-get install chromium"; exit 1; \
 	  fi; }
 
+## pdf-libs: the system's Pango and a font, which WeasyPrint draws PDFs with (website/pdf.py);
+## without them the site runs and offers the browser's "Save as PDF" instead
+pdf-libs:
+	@{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libpangoft2-1.0.so.0' || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	  else \
+	    echo "PDFs need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+	  fi; }
+
 ## serve: production settings under gunicorn, with the email outbox and task workers beside it
-serve: $(VENV)/.run-deps
+serve: $(VENV)/.run-deps pdf-libs
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py createcachetable
 	DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py migrate --noinput -v0

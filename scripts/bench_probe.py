@@ -44,6 +44,7 @@ pages = [
     ("enquiry page", "/enquire/"),
     ("events", "/events/"),
     ("event page", busiest_event()),
+    ("feedback form", "/feedback/"),
 ]
 
 # A session for each person, made directly: the bench never posts a password.
@@ -63,7 +64,12 @@ from django.utils import timezone
 
 year = tax_year(timezone.localdate())[0].year
 people = {email: signed_in(email) for email in
-          ("member@example.org", "partner@example.org", "finance@example.org")}
+          ("member@example.org", "partner@example.org", "finance@example.org",
+           "staff@example.org")}
+from home.models import Region
+region = Region.objects.filter(slug="west-midlands").values_list("pk", flat=True).first()
+today = timezone.localdate()
+quarter = (today.month - 1) // 3 + 1
 signed = [
     ("member dashboard", "/portal/", "member@example.org"),
     ("portal profile", "/portal/profile/", "member@example.org"),
@@ -74,6 +80,10 @@ signed = [
     ("admin home", "/admin/", "finance@example.org"),
     ("finance queue", "/admin/payments/", "finance@example.org"),
     ("finance figures", "/admin/payments/figures/", "finance@example.org"),
+    ("impact report", "/admin/impact/", "staff@example.org"),
+    ("impact by region", f"/admin/impact/?region={region}&start={today.year - 1}-01-01",
+     "staff@example.org"),
+    ("funders' page", f"/admin/impact/funders/{today.year}/{quarter}/", "staff@example.org"),
 ]
 
 results = []

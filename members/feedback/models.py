@@ -117,6 +117,12 @@ class FeedbackPage(AbstractForm):
     class Meta:
         verbose_name = "feedback form"
 
+    def get_form_fields(self):
+        """The questions, read once a request however often the form is built from them."""
+        if "_questions" not in self.__dict__:
+            self._questions = list(super().get_form_fields())
+        return self._questions
+
     def get_form_class(self):
         """The editor's questions, then the quote consent tick when the page asks it."""
         form_class = super().get_form_class()

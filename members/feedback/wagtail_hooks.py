@@ -1,12 +1,13 @@
 """Feedback forms' registrations: the admin "Feedback" screen and its menu item, answers
-in data export and erasure, and the retention step. Imported by members/wagtail_hooks.py."""
+in data export and erasure, the retention step, and no page deleted with its answers. Imported by members/wagtail_hooks.py."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.models import Page
 
 import members.feedback.notifications  # noqa: F401 - its email, in the catalogue
 import members.feedback.retention  # noqa: F401 - registers the purge step on import
-from members.feedback import exports, staff
+from members.feedback import deletion, exports, staff
 from members.feedback import permissions as perms
 from website.admin_menu import PermittedMenuItem
 from website.dataexport import ERASE_HOOK, MEMBER_DATA_EXPORT_HOOK
@@ -35,3 +36,18 @@ def register_feedback_menu():
 
 hooks.register(MEMBER_DATA_EXPORT_HOOK, exports.export_feedback)
 hooks.register(ERASE_HOOK, exports.erase_feedback)
+
+
+@hooks.register("before_delete_page")
+def keep_answers_of_one_page(request, page):
+    return deletion.refuse_if_answers(
+        request, [page], reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+
+
+@hooks.register("before_bulk_action")
+def keep_answers_of_many_pages(request, action_type, objects, action):
+    pages = [item for item in objects if isinstance(item, Page)]
+    if action_type != "delete" or not pages:
+        return None
+    return deletion.refuse_if_answers(request, pages, action.next_url)

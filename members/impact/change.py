@@ -4,7 +4,7 @@ how partners chose to be paid. Every number passes through members/impact/suppre
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from members.accounts.choices import MemberType
@@ -12,7 +12,8 @@ from members.coaching.models import Reflection
 from members.impact import suppression
 from members.impact.models import Theme, ThemeTag
 from members.learning.models import SetLeader, SetReflection
-from members.payments.models import PaymentChoice, PaymentPreference
+from members.models import User
+from members.payments.models import Claim, ClaimStatus, PaymentChoice, PaymentPreference
 from website import reflections
 
 NO_REGION = "none"
@@ -40,23 +41,51 @@ def _in_range(queryset, field, filters):
     return queryset
 
 
-def paid_or_volunteering(filters, regions):
-    """Lived Experience Partners by how they chose to be paid (their payment preference
-    today), by region in one query, protected as one grid."""
-    rows = (
-        PaymentPreference.objects.filter(
-            user__profile__member_type=MemberType.LIVED_EXPERIENCE_PARTNER
+def _partners_by_choice(filters):
+    """Per region, partners paid and volunteering. With no dates: each partner's payment
+    preference today. With dates: the partners who took part then (a claim for something
+    that happened in the range and was not withdrawn), paid if any of those claims was
+    for a fee or vouchers, so a partner who changed their mind later counts as they were."""
+    if not (filters.start or filters.end):
+        return (
+            PaymentPreference.objects.filter(
+                user__profile__member_type=MemberType.LIVED_EXPERIENCE_PARTNER
+            )
+            .values(region=F("user__profile__region_id"))
+            .annotate(
+                paid=Count("pk", filter=Q(choice__in=PAID)),
+                volunteering=Count("pk", filter=~Q(choice__in=PAID)),
+            )
+            .order_by()
         )
-        .values("user__profile__region_id")
+    claims = Claim.objects.filter(person=OuterRef("pk")).exclude(
+        status=ClaimStatus.WITHDRAWN
+    )
+    if filters.start:
+        claims = claims.filter(happened_on__gte=filters.start)
+    if filters.end:
+        claims = claims.filter(happened_on__lte=filters.end)
+    return (
+        User.objects.filter(profile__member_type=MemberType.LIVED_EXPERIENCE_PARTNER)
         .annotate(
-            paid=Count("pk", filter=Q(choice__in=PAID)),
-            volunteering=Count("pk", filter=~Q(choice__in=PAID)),
+            took_part=Exists(claims), was_paid=Exists(claims.filter(pay_as__in=PAID))
+        )
+        .filter(took_part=True)
+        .values(region=F("profile__region_id"))
+        .annotate(
+            paid=Count("pk", filter=Q(was_paid=True)),
+            volunteering=Count("pk", filter=Q(was_paid=False)),
         )
         .order_by()
     )
+
+
+def paid_or_volunteering(filters, regions):
+    """Lived Experience Partners by how they chose to be paid, by region in one query,
+    protected as one grid."""
     grid = {region.pk: {} for region in regions}
-    for row in rows:
-        grid[row["user__profile__region_id"] or NO_REGION] = {
+    for row in _partners_by_choice(filters):
+        grid[row["region"] or NO_REGION] = {
             "paid": row["paid"],
             "volunteering": row["volunteering"],
         }
@@ -66,6 +95,7 @@ def paid_or_volunteering(filters, regions):
     return {
         "total": table.total,
         "rows": table.rows(PAID_LABELS),
+        "dated": bool(filters.start or filters.end),
     }
 
 

@@ -41,6 +41,15 @@ class DebriefError(Exception):
     """A request that cannot be made or moved, with the reason in words for people."""
 
 
+def set_of(event):
+    """The learning set an event is a session of (None for any other event)."""
+    return (
+        LearningSession.objects.filter(event=event)
+        .values_list("learning_set_id", flat=True)
+        .first()
+    )
+
+
 def took_part(partner, *, coaching_session=None, event=None):
     """Whether `partner` was part of the session: the accepted partner of the coaching
     pairing, or a facilitator of the learning set or someone with a place at the event."""

@@ -93,6 +93,16 @@ def _session_from(request):
     raise Http404("No such session")
 
 
+def _back_url(session, event):
+    """Back to where the person asked from: the pairing, the learning set, or the portal."""
+    if session is not None:
+        return reverse("members:pairing_detail", args=[session.pairing_id])
+    learning_set = debriefs.set_of(event) if event is not None else None
+    if learning_set is not None:
+        return reverse("members:learning_set", args=[learning_set])
+    return reverse("members:portal")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask_debrief(request):
@@ -131,11 +141,7 @@ def ask_debrief(request):
             "form": form,
             "session": session,
             "event": about.get("event"),
-            "back_url": (
-                reverse("members:pairing_detail", args=[session.pairing_id])
-                if session
-                else reverse("members:portal")
-            ),
+            "back_url": _back_url(session, about.get("event")),
             "crumbs": crumbs,
         },
         status=400 if form.errors else 200,

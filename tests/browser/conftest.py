@@ -17,6 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from filelock import FileLock
@@ -238,6 +239,16 @@ def screenshot(page, name):
     page.set_viewport_size({"width": 360, "height": 800})
     page.screenshot(path=str(SCREENSHOTS / f"{safe}-360.png"), full_page=True)
     page.set_viewport_size(original)
+
+
+def picture_pdf(content, name):
+    """Save each page of a PDF the site made as a PNG beside the screenshots, to look at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    document = pypdfium2.PdfDocument(content)
+    for number in range(len(document)):
+        picture = document[number].render(scale=1.5).to_pil()
+        picture.save(SCREENSHOTS / f"{name}-page-{number + 1}.png")
+    document.close()
 
 
 def assert_no_horizontal_scroll(page):

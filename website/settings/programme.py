@@ -39,3 +39,7 @@ LIVE_FIGURES_SECONDS = env.get_int("LIVE_FIGURES_SECONDS", 600)
 # sent; answers one address may send an hour (website/spam.py's rate limit).
 FEEDBACK_RETENTION_DAYS = env.get_int("FEEDBACK_RETENTION_DAYS", 730)
 FEEDBACK_RATE_LIMIT_PER_IP = env.get_int("FEEDBACK_RATE_LIMIT_PER_IP", 10)
+
+# The funders' quarter as a PDF (members/impact/funders.py): how many one person may make
+# an hour, since each takes the server a moment to draw.
+IMPACT_PDF_PER_HOUR = env.get_int("IMPACT_PDF_PER_HOUR", 30)

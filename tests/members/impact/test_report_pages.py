@@ -122,7 +122,7 @@ def test_the_funders_page_is_one_printable_quarter(client, staff, programme):
     assert response.status_code == 200
     page = response.content.decode()
     assert "1 April to 30 June 2026" in page
-    assert "css/print.css" in page and "Save as PDF" in page
+    assert "css/print.css" in page and "Download this page as a PDF" in page
     assert "I now plan with carers from the start." in page
     assert page.count('class="funders-quote"') <= 3
     for bad in ((2026, 5), (2026, 0), (1999, 1), (2101, 1)):

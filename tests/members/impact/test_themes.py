@@ -2,11 +2,16 @@
 nobody agreed to quote are never shown for tagging."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from members.coaching.models import Reflection
 from members.impact import figures
 from members.impact.figures import Filters
 from members.impact.models import Theme, ThemeTag
+from members.learning.models import SetReflection
+from tests.factories import UserFactory
+from website.dataexport import erase_for
 
 pytestmark = pytest.mark.django_db
 THEMES = reverse("impact_admin:themes")
@@ -73,3 +78,33 @@ def test_people_without_the_permission_cannot_tag(client, editor, programme):
         "impact_admin:tag_reflection", args=["coaching", programme["quoted"].pk]
     )
     assert client.post(url, {}).status_code == 403
+
+
+def test_erasing_a_person_takes_the_themes_read_in_their_words(programme):
+    """The theme stays for others; the tags on the person's reflections, and on a
+    reflection already removed, stop counting."""
+    author = UserFactory()
+    theirs = Reflection.objects.create(
+        pairing=programme["quoted"].pairing,
+        author=author,
+        role="partner",
+        what_changed="We now pay people for their time.",
+        what_helped="Being asked.",
+        would_recommend="yes",
+        quote_consent=True,
+    )
+    theme = Theme.objects.create(name="Paying people")
+    coaching = ContentType.objects.get_for_model(Reflection)
+    kept = ThemeTag.objects.create(
+        theme=theme, content_type=coaching, object_id=programme["quoted"].pk
+    )
+    ThemeTag.objects.create(theme=theme, content_type=coaching, object_id=theirs.pk)
+    ThemeTag.objects.create(
+        theme=theme,
+        content_type=ContentType.objects.get_for_model(SetReflection),
+        object_id=987654,  # a learning set reflection already erased
+    )
+    assert ThemeTag.objects.count() == 3
+    erase_for(author)
+    assert list(ThemeTag.objects.all()) == [kept]
+    assert Theme.objects.filter(name="Paying people").exists()

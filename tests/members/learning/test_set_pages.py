@@ -232,3 +232,15 @@ def test_confidence_is_reported_only_as_an_average_of_three_or_more(
             confidence_after=after,
         )
     assert reflections.confidence_figures() == {"n": 3, "before": 2.0, "after": 4.0}
+
+
+def test_a_facilitator_asking_for_a_debrief_can_go_back_to_the_set(
+    client, staff, learning_set, partner
+):
+    session = held_session(learning_set, staff)
+    client.force_login(partner)
+    page = client.get(
+        reverse("members:debrief_ask") + f"?event={session.event_id}"
+    ).content.decode()
+    back = reverse("members:learning_set", args=[learning_set.pk])
+    assert f'<a href="{back}">Go back without asking</a>' in page
