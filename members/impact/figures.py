@@ -10,8 +10,7 @@ Networks' figures arrive through `members.impact.registry` (members never import
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import CharField, Count, Q, Sum
-from django.db.models.functions import Cast, Substr
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from home.models import Region
@@ -20,14 +19,14 @@ from members.coaching.models import Pairing, PairingSession
 from members.enquiries.models import Enquiry, EnquiryType
 from members.events.choices import EventKind, EventStatus
 from members.events.models import Event, EventBooking
-from members.impact import change, registry, suppression, who
+from members.impact import change, counts, registry, suppression, who
+from members.impact.counts import NO_REGION
 from members.impact.registry import CHANGE, POWER, REACH, Figure
 from members.learning.models import LearningSession, SetLeader
 from members.models import User
 from members.payments.models import Claim, ClaimLine, ClaimStatus
 from members.payments.totals import COUNTED
 
-NO_REGION = "none"
 STRANDS = {
     "coaching": "Coaching and mentoring",
     "learning": "Learning sets",
@@ -185,64 +184,18 @@ def all_figures():
     return own_figures() + registry.registered()
 
 
-def _month(field, is_date):
-    # "2026-11" by the database's own text functions (as members/payments/finance.py).
-    return Substr(Cast(field, CharField()), 1, 7)
-
-
-def _dated(queryset, figure, filters):
-    start, end = filters.moment_range()
-    if figure.is_date:
-        start, end = filters.start, filters.end and filters.end + timedelta(days=1)
-    if start:
-        queryset = queryset.filter(**{f"{figure.date_field}__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{figure.date_field}__lt": end})
-    return queryset
-
-
 def applies(figure, strand):
     return not strand or not figure.strands or strand in figure.strands
 
 
-def count_grid(figure, filters):
-    """{region: {month: count}} for one figure in the date range: one query."""
-    queryset = _dated(figure.queryset, figure, filters)
-    if filters.strand and figure.strands:
-        queryset = queryset.filter(figure.strands[filters.strand])
-    counted = Count(figure.distinct or "pk", distinct=bool(figure.distinct))
-    rows = (
-        queryset.annotate(month=_month(figure.date_field, figure.is_date))
-        .values(figure.region_field, "month")
-        .annotate(n=counted)
-        .order_by()
-    )
-    grid = {}
-    for row in rows:
-        region = row[figure.region_field] or NO_REGION
-        grid.setdefault(region, {})[row["month"] or "unknown"] = row["n"]
-    return grid
-
-
-def _pick(tables, whole, by_row, filters):
-    """The protected view for the filters: the region's row, or the whole programme."""
-    if filters.region is None:
-        return whole, by_row
-    return tables.get(filters.region.pk) or suppression.protect({}, 0), None
-
-
 def reach(filters, regions):
     """Every figure that applies to the strand: its headline, by month and by region."""
+    keys = [region.pk for region in regions]
     results = []
     for figure in all_figures():
         if not applies(figure, filters.strand):
             continue
-        grid = count_grid(figure, filters)
-        for region in regions:
-            grid.setdefault(region.pk, {})
-        months = sorted({m for row in grid.values() for m in row})
-        tables, whole, by_row = suppression.protect_grid(grid, months)
-        by_month, by_region = _pick(tables, whole, by_row, filters)
+        months, by_month, by_region = counts.protected(figure, filters, keys)
         results.append(
             {
                 "key": figure.key,
@@ -250,7 +203,11 @@ def reach(filters, regions):
                 "section": figure.section,
                 "total": by_month.total,
                 "by_month": [
-                    {"key": m, "label": month_label(m), "shown": by_month.cells[m]}
+                    {
+                        "key": m,
+                        "label": counts.month_label(m),
+                        "shown": by_month.cells[m],
+                    }
                     for m in months
                 ],
                 "by_region": _region_rows(by_region, regions),
@@ -268,13 +225,6 @@ def _region_rows(table, regions):
         {"key": key, "label": names.get(key, "Other"), "shown": shown}
         for key, shown in table.cells.items()
     ]
-
-
-def month_label(key):
-    try:
-        return date(int(key[:4]), int(key[5:7]), 1).strftime("%B %Y")
-    except (TypeError, ValueError):
-        return "Date not known"
 
 
 def money(filters):
@@ -361,15 +311,12 @@ def headline(filters=None, keys=HEADLINE):
     """A few named figures for the public "in numbers" block, with the same protection:
     [{"key", "label", "shown"}] where `shown.text` is a number or "fewer than 5"."""
     filters = filters or Filters()
-    regions = list(Region.objects.all())
-    wanted = [f for f in all_figures() if f.key in keys]
+    region_keys = list(
+        Region.objects.order_by("sort_order", "name").values_list("pk", flat=True)
+    )
     found = []
-    for figure in wanted:
-        grid = count_grid(figure, filters)
-        for region in regions:
-            grid.setdefault(region.pk, {})
-        months = sorted({m for row in grid.values() for m in row})
-        tables, whole, by_row = suppression.protect_grid(grid, months)
-        total = _pick(tables, whole, by_row, filters)[0].total
-        found.append({"key": figure.key, "label": figure.label, "shown": total})
+    for figure in all_figures():
+        if figure.key in keys:
+            total = counts.protected(figure, filters, region_keys)[1].total
+            found.append({"key": figure.key, "label": figure.label, "shown": total})
     return found

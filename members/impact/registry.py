@@ -24,7 +24,9 @@ class Figure:
     """One count the report makes: the rows it counts, the date each row falls on (for
     the date range and the months) and its region. `strands` maps a programme strand to
     a filter on the rows (an empty Q for all of them); a figure without `strands` counts
-    in every strand. `distinct` counts distinct values of that field instead of rows."""
+    in every strand. Strands must not overlap: a row counts in the first strand whose
+    filter it meets (members/impact/counts.py). `distinct` counts distinct values of that
+    field instead of rows, and only in a figure that strands do not split."""
 
     key: str
     label: str

@@ -12,8 +12,10 @@ Three rules, applied to every table before anything is displayed or exported:
    says which group those few people are in.
 
 Filtered views never count on their own: they are read from the same protected table the
-unfiltered view shows (a region's figures are that region's row), so comparing two filter
-combinations cannot reveal what either hides.
+unfiltered view shows (a region's figures are that region's row, and for a figure split
+between programme strands, a strand's figures are its slice of one protected cube of
+regions, strands and months), so comparing two filter combinations over the same dates
+cannot reveal what either hides.
 """
 
 from dataclasses import dataclass
@@ -135,16 +137,7 @@ def protect_grid(grid, columns, forced=()):
             hidden |= {("c", r, c) for r in rows}
     if small(value["g"]):
         hidden |= set(value)
-    while True:
-        extra = _leak(value, lines, hidden)
-        if extra is None:
-            break
-        hidden.add(extra)
-    # A number of 5 or more the shown ones already give away is shown: hiding it would
-    # only puzzle the reader (April "not shown" beside a total of April alone).
-    hidden -= {
-        k for k in hidden & _known(value, lines, hidden) if value[k] >= THRESHOLD
-    }
+    hidden = audit(value, lines, hidden)
 
     def entry(key):
         return _hide(value[key]) if key in hidden else Shown(value[key])
@@ -158,56 +151,106 @@ def protect_grid(grid, columns, forced=()):
     return tables, whole, by_row
 
 
-def _known(value, lines, hidden):
-    """Every number the shown ones give away: a line missing only one number gives it."""
+def _same(key):
+    return 0
+
+
+def audit(value, lines, hidden, rank=_same, batch=False):
+    """Rule 2 over any set of lines (cells that add up to a total): hide one more number
+    while the shown ones give a small count or a small sum away, the lowest `rank` first
+    and then the smallest (`batch`: one more in every such line at once, for big tables).
+    A number of 5 or more the shown ones already give away is shown again: hiding it
+    would only puzzle the reader (April "not shown" beside a total of April alone)."""
+    hidden = set(hidden)
+    by_key = {}
+    for index, (cells, total) in enumerate(lines):
+        for key in (*cells, total):
+            by_key.setdefault(key, []).append(index)
+    while extra := _leak(value, lines, hidden, rank, by_key, batch):
+        hidden |= extra
+    return hidden - {
+        k
+        for k in hidden & _known(value, lines, hidden, by_key)
+        if value[k] >= THRESHOLD
+    }
+
+
+def _known(value, lines, hidden, by_key):
+    """Every number the shown ones give away: a line missing only one number gives it,
+    and that may leave another line missing only one."""
     known = set(value) - hidden
-    changed = True
-    while changed:
-        changed = False
-        for cells, total in lines:
-            unknown = [key for key in (*cells, total) if key not in known]
-            if len(unknown) == 1:
-                known.add(unknown[0])
-                changed = True
+    unknown = [
+        {key for key in (*cells, total) if key not in known} for cells, total in lines
+    ]
+    ready = [index for index, left in enumerate(unknown) if len(left) == 1]
+    while ready:
+        index = ready.pop()
+        if len(unknown[index]) != 1:
+            continue
+        (key,) = unknown[index]
+        known.add(key)
+        for other in by_key[key]:
+            left = unknown[other]
+            left.discard(key)
+            if len(left) == 1:
+                ready.append(other)
     return known
 
 
-def _leak(value, lines, hidden):
-    """The next number to hide, or None when the shown numbers give nothing small away."""
-    known = _known(value, lines, hidden)
+def _leak(value, lines, hidden, rank, by_key, batch):
+    """The next numbers to hide (one, or with `batch` one a line), or an empty set when
+    the shown numbers give nothing small away."""
+    known = _known(value, lines, hidden, by_key)
+    chosen = set()
     for cells, total in lines:
+        if chosen and not chosen.isdisjoint((*cells, total)):
+            continue  # this line changes once the numbers already chosen are hidden
         missing = [key for key in cells if key not in known]
         revealed = [key for key in (*cells, total) if key in hidden and key in known]
         gives_sum = total in known and small(sum(value[key] for key in missing))
         gives_small = any(small(value[key]) for key in revealed)
         if not (gives_sum or gives_small):
             continue
-        spare = [k for k in cells if k not in hidden and value[k] > 0]
-        if spare:
-            return min(spare, key=lambda k: value[k])
-        if total not in hidden:
-            return total
-        # The total is hidden but worked out from another line: hide more there.
-        for other_cells, other_total in lines:
-            if total in other_cells:
-                spare = [
-                    k
-                    for k in (*other_cells, other_total)
-                    if k not in hidden and value[k] > 0
-                ]
-                if spare:
-                    return min(spare, key=lambda k: value[k])
-        spare = [k for k in value if k not in hidden]
-        if spare:  # the smallest non-zero number left anywhere; zeros last
-            return min(spare, key=lambda k: (value[k] == 0, value[k]))
+        pick = _to_hide(value, lines, hidden, rank, cells, total)
+        if pick is None:
+            continue
+        chosen.add(pick)
+        if not batch:
+            return chosen
+    if chosen:
+        return chosen
     # Something small is still worked out through a chain of lines: hide the smallest
     # shown number left anywhere (this always ends: every step hides one more).
     for key in hidden & known:
         if small(value[key]):
             spare = [k for k in value if k not in hidden and value[k] > 0]
             spare = spare or [k for k in value if k not in hidden]
-            return min(spare, key=lambda k: value[k]) if spare else None
-    return None
+            return {min(spare, key=lambda k: (rank(k), value[k]))} if spare else set()
+    return set()
+
+
+def _to_hide(value, lines, hidden, rank, cells, total):
+    """The number to hide for a line that gives something small away (None: none left)."""
+    spare = [k for k in cells if k not in hidden and value[k] > 0]
+    if spare:
+        return min(spare, key=lambda k: (rank(k), value[k]))
+    if total not in hidden:
+        return total
+    # The total is hidden but worked out from another line: hide more there.
+    for other_cells, other_total in lines:
+        if total in other_cells:
+            spare = [
+                k
+                for k in (*other_cells, other_total)
+                if k not in hidden and value[k] > 0
+            ]
+            if spare:
+                return min(spare, key=lambda k: (rank(k), value[k]))
+    spare = [k for k in value if k not in hidden]
+    if not spare:
+        return None
+    # The smallest non-zero number left anywhere; zeros last.
+    return min(spare, key=lambda k: (value[k] == 0, rank(k), value[k]))
 
 
 def protect_grids(grids, columns_for):
@@ -228,3 +271,104 @@ def protect_grids(grids, columns_for):
         if hidden <= forced:
             return done
         forced |= hidden
+
+
+@dataclass
+class Cube:
+    """A figure split by region, programme strand and month, protected in one audit.
+    Every view the report offers (the whole programme, a region, a strand, a region in
+    a strand) reads its numbers from here, so no two filters can be set against each
+    other: the whole programme minus one strand never gives away a small other strand."""
+
+    entries: dict
+    regions: list
+    buckets: list
+    months: list
+
+    def view(self, region=None, bucket=None):
+        """(the Table by month with its total, the Table by region or None)."""
+        e, months = self.entries, self.months
+        if region is not None and region not in self.regions:
+            return protect({}, 0), None
+        if region is None and bucket is None:
+            return (
+                Table({m: e["m", m] for m in months}, e["g"]),
+                Table({r: e["r", r] for r in self.regions}, e["g"]),
+            )
+        if bucket is None:
+            return Table({m: e["rm", region, m] for m in months}, e["r", region]), None
+        if region is None:
+            return (
+                Table({m: e["bm", bucket, m] for m in months}, e["b", bucket]),
+                Table({r: e["rb", r, bucket] for r in self.regions}, e["b", bucket]),
+            )
+        return (
+            Table(
+                {m: e["c", region, bucket, m] for m in months}, e["rb", region, bucket]
+            ),
+            None,
+        )
+
+
+def protect_cube(cube, regions, buckets, months):
+    """`cube` is {region: {(bucket, month): count}}, the buckets splitting the figure's
+    rows between strands (and "other"), so each row is in exactly one. Rules 1 to 3 over
+    every cell and every total a view can show, with all the lines they add up along."""
+    value = {}
+    for r in regions:
+        for b in buckets:
+            for m in months:
+                value["c", r, b, m] = int(cube.get(r, {}).get((b, m), 0) or 0)
+    lines = []
+
+    def margin(key, parts):
+        value[key] = sum(value[p] for p in parts)
+        lines.append((parts, key))
+
+    for r in regions:
+        for b in buckets:
+            margin(("rb", r, b), [("c", r, b, m) for m in months])
+        for m in months:
+            margin(("rm", r, m), [("c", r, b, m) for b in buckets])
+        margin(("r", r), [("rb", r, b) for b in buckets])
+        lines.append(([("rm", r, m) for m in months], ("r", r)))
+    for b in buckets:
+        for m in months:
+            margin(("bm", b, m), [("c", r, b, m) for r in regions])
+        margin(("b", b), [("rb", r, b) for r in regions])
+        lines.append(([("bm", b, m) for m in months], ("b", b)))
+    for m in months:
+        margin(("m", m), [("rm", r, m) for r in regions])
+        lines.append(([("bm", b, m) for b in buckets], ("m", m)))
+    margin("g", [("r", r) for r in regions])
+    lines.append(([("b", b) for b in buckets], "g"))
+    lines.append(([("m", m) for m in months], "g"))
+
+    hidden = {key for key, number in value.items() if small(number)}
+    # Rule 3: a small group is hidden whole, zeros too (a region, a strand, a month, or a
+    # region in a strand, a region in a month, a strand in a month).
+    for key, number in value.items():
+        if key == "g" or key[0] == "c" or not small(number):
+            continue
+        hidden |= {k for k in value if k != "g" and _within(k, key)}
+    if small(value["g"]):
+        hidden |= set(value)
+    hidden = audit(value, lines, hidden, rank=_strand_first, batch=True)
+    entries = {k: _hide(v) if k in hidden else Shown(v) for k, v in value.items()}
+    return Cube(entries, list(regions), list(buckets), list(months))
+
+
+def _strand_first(key):
+    """Hide a strand's numbers before the whole programme's (which everyone sees first)."""
+    return 0 if key != "g" and "b" in _AXES[key[0]] else 1
+
+
+_AXES = {"c": "rbm", "rb": "rb", "rm": "rm", "bm": "bm", "r": "r", "b": "b", "m": "m"}
+
+
+def _within(key, group):
+    """Whether `key` (a cell or a total) lies inside `group` (a total): every axis the
+    group fixes, the key fixes to the same value."""
+    fixed = dict(zip(_AXES[group[0]], group[1:], strict=True))
+    own = dict(zip(_AXES[key[0]], key[1:], strict=True))
+    return all(own.get(axis) == name for axis, name in fixed.items())

@@ -88,7 +88,16 @@ def test_a_strand_counts_only_its_own_work(programme):
     assert networks["enquiries"]["total"].text == FEWER  # the 3 about networks
     assert "pairings" not in networks and "coaching_sessions" not in networks
     coaching = figures.report(Filters(strand="coaching"))["counts"]
-    assert coaching["enquiries"]["total"].text == "28"
+    # The other 28 are about coaching: shown beside the whole programme's 31 (or April's
+    # 16 beside April's 19), they would give the 3 about networks away. March has none
+    # about networks, so its 12 stays.
+    assert coaching["enquiries"]["total"].text == WITHHELD_TEXT
+    assert {r["label"]: r["shown"].text for r in coaching["enquiries"]["by_month"]} == {
+        "March 2026": "12",
+        "April 2026": WITHHELD_TEXT,
+    }
+    # Pairings are all coaching: the strand's figures are the whole programme's.
+    assert coaching["pairings"]["total"].text == "7"
     assert "events" not in coaching and "set_leaders" not in coaching
 
 

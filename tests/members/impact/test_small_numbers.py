@@ -145,3 +145,40 @@ def test_a_region_view_is_always_its_row_of_the_whole_table(planted, regions):
         for key, figure in whole["counts"].items():
             row = next(r for r in figure["by_region"] if r["key"] == region.pk)
             assert alone["counts"][key]["total"] == row["shown"], (key, region.name)
+
+
+def _views(report, key, region_key=None):
+    """A figure's shown numbers in one report: its total and each month's."""
+    figure = report["counts"].get(key)
+    if figure is None:
+        return {}
+    numbers = {"total": figure["total"]}
+    numbers.update({row["key"]: row["shown"] for row in figure["by_month"]})
+    return numbers
+
+
+@pytest.mark.parametrize("key", ["enquiries", "attendance", "co_led_events"])
+def test_the_whole_programme_minus_the_other_strands_never_gives_a_small_one(
+    planted, regions, key
+):
+    """Every row of these figures is in exactly one strand (the fixture's enquiries are
+    all about coaching or networks), so the whole programme's number minus every other
+    strand's shown number would be the hidden strand's, unless it too is hidden."""
+    region_choices = [None, planted, *regions.values()]
+    for region in region_choices:
+        whole = _views(figures.report(Filters(region=region)), key)
+        strands = {
+            strand: _views(figures.report(Filters(region=region, strand=strand)), key)
+            for strand in STRANDS
+        }
+        strands = {name: views for name, views in strands.items() if views}
+        for place, total in whole.items():
+            for name, views in strands.items():
+                hidden = views.get(place)
+                if hidden is None or not hidden.hidden:
+                    continue
+                others = [v.get(place) for other, v in strands.items() if other != name]
+                if total.hidden or any(o is not None and o.hidden for o in others):
+                    continue
+                rest = sum(o.value for o in others if o is not None)
+                assert not 0 < total.value - rest < 5, (key, region, place, name)
