@@ -102,11 +102,12 @@ def paid_or_volunteering(filters, regions):
 def confidence(filters):
     """Leaders’ confidence before and after a learning set (1 to 5), as two averages,
     shown only when 5 or more leaders in the region (and 5 or more outside it) answered
-    both; never a person's own scores."""
+    both; never a person's own scores. Always over every set so far, whatever the dates:
+    the averages of two date ranges, one a leader longer than the other, would give
+    that leader's own scores away."""
     answered = SetLeader.objects.filter(
         confidence_before__isnull=False, confidence_after__isnull=False
     )
-    answered = _in_range(answered, "joined_at", filters)
     rows = (
         answered.values("learning_set__region_id")
         .annotate(

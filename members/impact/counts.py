@@ -67,6 +67,18 @@ def count_grid(figure, filters):
     return grid
 
 
+def count_distinct_totals(figure, filters):
+    """{region: count} of distinct values over the whole range, for a figure that counts
+    people: a person in two months is one person (one query)."""
+    rows = (
+        dated(figure.queryset, figure, filters)
+        .values(figure.region_field)
+        .annotate(n=Count(figure.distinct, distinct=True))
+        .order_by()
+    )
+    return {row[figure.region_field] or NO_REGION: row["n"] for row in rows}
+
+
 def count_cube(figure, filters):
     """{region: {(strand, month): count}} for a split figure: one query, each row in the
     first strand whose filter it meets (a figure's strands do not overlap) or "other"."""
@@ -102,7 +114,8 @@ def protected(figure, filters, region_keys):
     for key in region_keys:
         grid.setdefault(key, {})
     months = sorted({m for row in grid.values() for m in row})
-    tables, whole, by_row = suppression.protect_grid(grid, months)
+    totals = count_distinct_totals(figure, filters) if figure.distinct else None
+    tables, whole, by_row = suppression.protect_grid(grid, months, row_totals=totals)
     if region is None:
         return months, whole, by_row
     return months, tables.get(region) or suppression.protect({}, 0), None

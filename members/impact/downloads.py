@@ -50,7 +50,7 @@ def rows(report):
     ]
     yield [
         "Power shared",
-        "Paid to people with lived experience (£)",
+        "Paid to people with lived experience (£, to the nearest £100)",
         "total",
         "",
         money["amount"] if money["amount"] is not None else "not shown",

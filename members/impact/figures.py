@@ -9,6 +9,7 @@ Networks' figures arrive through `members.impact.registry` (members never import
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -38,6 +39,7 @@ SECTIONS = {
     CHANGE: "Change",
     POWER: "Power shared",
 }
+MONEY_STEP = 100  # pounds: money in the report is shown to the nearest £100
 OWN_EVENTS = ~Q(kind__in=[EventKind.NETWORK_MEETING, EventKind.LEARNING_SET])
 
 
@@ -228,8 +230,9 @@ def _region_rows(table, regions):
 
 
 def money(filters):
-    """Paid to people with lived experience in the range: the sum is shown only when the
-    people paid (in the region, and in the rest) are 5 or more. Payments carry no strand."""
+    """Paid to people with lived experience in the range, to the nearest MONEY_STEP
+    pounds: the sum is shown only when the people paid (in the region, and in the rest)
+    are 5 or more. Payments carry no strand."""
     lines = ClaimLine.objects.filter(
         claim__status=ClaimStatus.PAID,
         claim__person__profile__member_type=MemberType.LIVED_EXPERIENCE_PARTNER,
@@ -256,8 +259,14 @@ def money(filters):
         shown, amount = table.total, sum(amounts.values())
     return {
         "people": shown,
-        "amount": None if shown.hidden else f"{amount:,.2f}",
+        "amount": None if shown.hidden else f"{to_nearest(amount, MONEY_STEP):,}",
     }
+
+
+def to_nearest(amount, step):
+    """Whole pounds to the nearest `step`: two date ranges, one a day longer, never give
+    away what one person was paid that day, to the penny."""
+    return int((Decimal(amount) / step).quantize(Decimal(1), ROUND_HALF_UP) * step)
 
 
 def report(filters):

@@ -106,7 +106,7 @@ def protect(cells, total=None, also_hidden=()):
     )
 
 
-def protect_grid(grid, columns, forced=()):
+def protect_grid(grid, columns, forced=(), row_totals=None):
     """A two-way table {row: {column: count}} (regions by answer) with its margins: the
     row totals, the column totals and the grand total. Returns {row: Table} (a region's
     view), the column totals' Table (the whole programme's view) and the row totals'
@@ -115,17 +115,27 @@ def protect_grid(grid, columns, forced=()):
 
     The audit works out everything the shown numbers give away (any line of the table
     with one number missing gives it), and while that reveals a count from 1 to 4, or a
-    sum of hidden cells from 1 to 4, hides one more number in that line."""
+    sum of hidden cells from 1 to 4, hides one more number in that line.
+
+    `row_totals` are given when a row's cells do not add up to it: people counted once
+    each month and once over the whole range (a partner involved in March and April is
+    one partner); then only the columns, and the rows' totals, add up."""
     rows = list(grid)
     value = {("c", r, c): int(grid[r].get(c, 0) or 0) for r in rows for c in columns}
     for r in rows:
-        value["r", r] = sum(value["c", r, c] for c in columns)
+        value["r", r] = (
+            int(row_totals.get(r, 0) or 0)
+            if row_totals is not None
+            else sum(value["c", r, c] for c in columns)
+        )
     for c in columns:
         value["k", c] = sum(value["c", r, c] for r in rows)
     value["g"] = sum(value["r", r] for r in rows)
-    lines = [([("c", r, c) for c in columns], ("r", r)) for r in rows]
+    adds_up = row_totals is None
+    lines = [([("c", r, c) for c in columns], ("r", r)) for r in rows if adds_up]
     lines += [([("c", r, c) for r in rows], ("k", c)) for c in columns]
-    lines.append(([("k", c) for c in columns], "g"))
+    if adds_up:
+        lines.append(([("k", c) for c in columns], "g"))
     lines.append(([("r", r) for r in rows], "g"))
 
     hidden = {key for key, number in value.items() if small(number)}
