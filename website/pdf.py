@@ -12,16 +12,21 @@ refused rather than requested from the server (no way to make the server fetch a
 
 import logging
 
+from PIL import ImageFile
+
 logger = logging.getLogger(__name__)
 
 try:
     import weasyprint
     from weasyprint.urls import URLFetcher
-except (
-    OSError
-) as error:  # the system's Pango is missing: the rest of the site still runs
+except OSError as error:
+    # The system's Pango is missing: the rest of the site still runs.
     weasyprint = URLFetcher = None
     logger.warning("PDFs are unavailable: %s", error)
+finally:
+    # Importing WeasyPrint tells Pillow to accept cut-off images in the whole process;
+    # uploads must refuse them (tests/security/test_uploads.py), and our PDFs hold none.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class PdfUnavailable(RuntimeError):

@@ -10,6 +10,7 @@ import pypdf
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from PIL import ImageFile
 
 from website import pdf
 
@@ -134,3 +135,10 @@ def test_the_pdf_maker_fetches_nothing_from_outside_the_document(tmp_path):
     _, text = read(content)
     assert asked == []
     assert "Visible words" in text and "a secret" not in text
+
+
+def test_loading_the_pdf_maker_leaves_cut_off_images_refused():
+    """WeasyPrint switches Pillow to accept truncated images for the whole process; the
+    site's image uploads rely on Pillow refusing them."""
+    assert pdf.available()
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
