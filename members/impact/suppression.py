@@ -357,10 +357,11 @@ def protect_cube(cube, regions, buckets, months):
     hidden = {key for key, number in value.items() if small(number)}
     # Rule 3: a small group is hidden whole, zeros too (a region, a strand, a month, or a
     # region in a strand, a region in a month, a strand in a month).
+    inside = _by_axis(value)
     for key, number in value.items():
         if key == "g" or key[0] == "c" or not small(number):
             continue
-        hidden |= {k for k in value if k != "g" and _within(k, key)}
+        hidden |= set.intersection(*(inside[fixed] for fixed in _fixes(key)))
     if small(value["g"]):
         hidden |= set(value)
     hidden = audit(value, lines, hidden, rank=_strand_first, batch=True)
@@ -376,9 +377,18 @@ def _strand_first(key):
 _AXES = {"c": "rbm", "rb": "rb", "rm": "rm", "bm": "bm", "r": "r", "b": "b", "m": "m"}
 
 
-def _within(key, group):
-    """Whether `key` (a cell or a total) lies inside `group` (a total): every axis the
-    group fixes, the key fixes to the same value."""
-    fixed = dict(zip(_AXES[group[0]], group[1:], strict=True))
-    own = dict(zip(_AXES[key[0]], key[1:], strict=True))
-    return all(own.get(axis) == name for axis, name in fixed.items())
+def _fixes(key):
+    """The (axis, value) pairs a cell or a total fixes: ("rb", r, b) fixes region r and
+    strand b."""
+    return zip(_AXES[key[0]], key[1:], strict=True)
+
+
+def _by_axis(value):
+    """For each (axis, value), the cells and totals that fix it: the keys inside a total
+    are those that fix everything it fixes."""
+    inside = {}
+    for key in value:
+        if key != "g":
+            for fixed in _fixes(key):
+                inside.setdefault(fixed, set()).add(key)
+    return inside
