@@ -1,9 +1,10 @@
 """The impact report's figures, all counted by the database and protected before anyone
 sees them (members/impact/suppression.py).
 
-Each count is one query grouped by region and month, whatever the amount of data; the
-headline, the table by month and the table by region all come from that one protected
-grid, so a region's figures are exactly that region's row of the whole programme's table.
+Each count is one query grouped by region and month (and by strand, for a figure split
+between strands), whatever the amount of data (members/impact/counts.py); the headline,
+the table by month and the table by region all come from that one protected grid or
+cube, so a region's figures are exactly that region's row of the whole programme's table.
 Networks' figures arrive through `members.impact.registry` (members never imports them).
 """
 
