@@ -2,43 +2,25 @@
 before and after (aggregate only), themes staff saw in reflections, consented quotes, and
 how partners chose to be paid. Every number passes through members/impact/suppression.py."""
 
-from datetime import datetime, time, timedelta
-
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
-from django.utils import timezone
 
 from members.accounts.choices import MemberType
 from members.coaching.models import Reflection
-from members.impact import suppression
+from members.impact import counts, suppression
+from members.impact.counts import NO_REGION
 from members.impact.models import Theme, ThemeTag
 from members.learning.models import SetLeader, SetReflection
 from members.models import User
 from members.payments.models import Claim, ClaimStatus, PaymentChoice, PaymentPreference
 from website import reflections
 
-NO_REGION = "none"
 PAID = (PaymentChoice.FEE_AND_EXPENSES, PaymentChoice.VOUCHERS)
 PAID_LABELS = {"paid": "Paid (a fee or vouchers)", "volunteering": "Volunteering"}
 QUOTES = 10
 
 
-def _moments(filters):
-    start = filters.start and timezone.make_aware(
-        datetime.combine(filters.start, time())
-    )
-    end = filters.end and timezone.make_aware(
-        datetime.combine(filters.end + timedelta(days=1), time())
-    )
-    return start, end
-
-
 def _in_range(queryset, field, filters):
-    start, end = _moments(filters)
-    if start:
-        queryset = queryset.filter(**{f"{field}__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{field}__lt": end})
-    return queryset
+    return counts.in_range(queryset, field, *filters.moment_range())
 
 
 def _partners_by_choice(filters):

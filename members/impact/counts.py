@@ -31,15 +31,21 @@ def month_label(key):
         return "Date not known"
 
 
+def in_range(queryset, field, start, end):
+    """The rows whose `field` is from `start` up to but not including `end` (either may
+    be None: open at that end)."""
+    if start:
+        queryset = queryset.filter(**{f"{field}__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field}__lt": end})
+    return queryset
+
+
 def dated(queryset, figure, filters):
     start, end = filters.moment_range()
     if figure.is_date:
         start, end = filters.start, filters.end and filters.end + timedelta(days=1)
-    if start:
-        queryset = queryset.filter(**{f"{figure.date_field}__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{figure.date_field}__lt": end})
-    return queryset
+    return in_range(queryset, figure.date_field, start, end)
 
 
 def is_split(figure):

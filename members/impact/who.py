@@ -10,9 +10,9 @@ apply; the region filter does.
 from django.db.models import Count
 
 from members.impact import suppression
+from members.impact.counts import NO_REGION
 from members.impact.models import AgeBand, EqualityAnswers, Ethnicity, YesNo
 
-NO_REGION = "none"
 NOT_ANSWERED = ""
 QUESTIONS = {
     "age_band": ("Age", AgeBand.choices),
